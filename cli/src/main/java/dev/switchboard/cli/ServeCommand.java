@@ -1,0 +1,36 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.cli.reqrep.ReqRepServeCommand;
+import dev.switchboard.reqrep.server.ReqRepServer;
+import dev.switchboard.reqrep.server.ReqRepServerConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code switchboard serve}: every service built so far, with embedded defaults, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start every Switchboard service with its defaults and log what listens where.",
+                "Services: reqrep (request/response, port 1234). Ctrl-C stops them cleanly."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address every service listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 opens them to other hosts).")
+    String bind;
+
+    @Option(names = "--reqrep-port", defaultValue = "1234", paramLabel = "PORT",
+            description = "Port of the request/response server (default: ${DEFAULT-VALUE}).")
+    int reqrepPort;
+
+    @Override
+    public Integer call() throws Exception {
+        RunningServices services = new RunningServices();
+        try {
+            ReqRepServerConfig config = ReqRepServeCommand.defaults().bindHost(bind).port(reqrepPort).build();
+            services.add(ReqRepServer.start(config));
+        } catch (RuntimeException e) {
+            services.closeAll();
+            throw e;
+        }
+        services.awaitShutdownSignal();
+        return 0;
+    }
+}
