@@ -25,7 +25,7 @@ public final class CorrelationTable<T> {
     private final int capacity;
     private final Function<Duration, ? extends Throwable> timeoutError;
     private final IntObjectMap<Entry<T>> pending = new IntObjectHashMap<>();
-    private int nextId = 1;
+    private int nextId;
 
     /**
      * @param capacity most requests outstanding at once; {@link #register} refuses past it
@@ -33,6 +33,13 @@ public final class CorrelationTable<T> {
      */
     public CorrelationTable(EventExecutor executor, int capacity,
             Function<Duration, ? extends Throwable> timeoutError) {
+        this(executor, capacity, timeoutError, 1);
+    }
+
+    /** For tests of id wrap-around: starts allocating at {@code firstId}. */
+    CorrelationTable(EventExecutor executor, int capacity, Function<Duration, ? extends Throwable> timeoutError,
+            int firstId) {
+        this.nextId = firstId;
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }

@@ -7,8 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.UnresolvedAddressException;
 
 /** Binds a TCP listener with the options every Switchboard server shares. */
 public final class TcpServer {
@@ -45,17 +45,15 @@ public final class TcpServer {
         }
 
         private static String reason(Throwable cause) {
-            if (cause instanceof BindException || cause.getClass().getSimpleName().contains("Bind")) {
-                String message = String.valueOf(cause.getMessage()).toLowerCase();
-                if (message.contains("in use")) {
-                    return "address already in use (is another server running on that port?)";
-                }
-                if (message.contains("assign") || message.contains("cannot")) {
-                    return "address not available on this machine";
-                }
-                if (message.contains("permission") || message.contains("denied")) {
-                    return "permission denied (ports below 1024 need privileges)";
-                }
+            String message = String.valueOf(cause.getMessage()).toLowerCase();
+            if (message.contains("in use")) {
+                return "address already in use (is another server running on that port?)";
+            }
+            if (message.contains("assign") || cause instanceof UnresolvedAddressException) {
+                return "address not available on this machine";
+            }
+            if (message.contains("permission") || message.contains("denied")) {
+                return "permission denied (ports below 1024 need privileges)";
             }
             return String.valueOf(cause.getMessage());
         }
