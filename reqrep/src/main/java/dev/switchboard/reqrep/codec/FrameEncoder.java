@@ -31,7 +31,12 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
         return FrameDecoder.HEADER_LENGTH + payloadLength(frame);
     }
 
-    /** Writes one whole frame, length field first. Pure. */
+    /**
+     * Writes one whole frame, length field first. Pure. Text is encoded with {@link String#getBytes},
+     * the same encoding {@link #bodyLength} counts: Netty's {@code writeCharSequence} encodes a lone
+     * surrogate followed by a non-ASCII char differently, which made the length field disagree
+     * with the bytes written.
+     */
     public static void write(Frame frame, ByteBuf out) {
         out.writeInt((int) bodyLength(frame));
         out.writeByte(frame.type());
@@ -46,14 +51,14 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
             out.writeBytes(r.body());
         } else if (frame instanceof Frame.Error e) {
             out.writeShort(e.code());
-            out.writeCharSequence(e.message(), StandardCharsets.UTF_8);
+            out.writeBytes(e.message().getBytes(StandardCharsets.UTF_8));
         } else if (frame instanceof Frame.Ping p) {
             out.writeLong(p.payload());
         } else if (frame instanceof Frame.Pong p) {
             out.writeLong(p.payload());
         } else if (frame instanceof Frame.GoAway g) {
             out.writeShort(g.code());
-            out.writeCharSequence(g.message(), StandardCharsets.UTF_8);
+            out.writeBytes(g.message().getBytes(StandardCharsets.UTF_8));
         }
     }
 
