@@ -7,6 +7,8 @@ import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Records every leak Netty's {@link ResourceLeakDetector} reports, so that a test can fail on it
@@ -39,15 +41,23 @@ public final class LeakRecorder {
      * that are no longer reachable, then returns and clears what was reported.
      */
     public static List<String> collectLeaks() {
-        for (int i = 0; i < 3; i++) {
+        for (int round = 0; round < 4 && isEmpty(); round++) {
             System.gc();
-            System.runFinalization();
+            // not test synchronisation: gives the JVM's reference handler a moment to enqueue
+            // the cleared references of collected buffers before the detector polls its queue
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             touch();
         }
         synchronized (LEAKS) {
             List<String> copy = new ArrayList<>(LEAKS);
             LEAKS.clear();
             return copy;
+        }
+    }
+
+    private static boolean isEmpty() {
+        synchronized (LEAKS) {
+            return LEAKS.isEmpty();
         }
     }
 

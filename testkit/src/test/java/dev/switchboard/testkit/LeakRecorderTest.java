@@ -17,6 +17,17 @@ class LeakRecorderTest {
     }
 
     @Test
+    void evenOneSmallHeapBufferIsReported() {
+        LeakRecorder.collectLeaks();
+        leakSmallHeap();
+        assertThat(LeakRecorder.collectLeaks()).anySatisfy(leak -> assertThat(leak).contains("LEAK"));
+    }
+
+    private static void leakSmallHeap() {
+        PooledByteBufAllocator.DEFAULT.heapBuffer(8).writeByte(1);
+    }
+
+    @Test
     void releasedBuffersAreNotReported() {
         LeakRecorder.collectLeaks();
         ByteBuf buf = PooledByteBufAllocator.DEFAULT.buffer(16).writeInt(1);

@@ -127,6 +127,9 @@ public sealed interface Frame {
     /** The server is draining: requests already sent are answered, new ones are refused. */
     record GoAway(int code, String message) implements Frame {
         public GoAway {
+            if (code < 0 || code > 0xFFFF) {
+                throw new IllegalArgumentException("go-away code must be 0-65535, got " + code);
+            }
             Objects.requireNonNull(message, "message");
         }
 
