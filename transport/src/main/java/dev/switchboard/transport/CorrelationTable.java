@@ -16,7 +16,9 @@ import java.util.function.Function;
  * non-zero 32-bit integers, allocated in sequence and never reused while still outstanding.
  *
  * <p>Confined to one event loop ({@code executor}): every method must be called from it, so the
- * table needs no locks. Timeouts fire on the same loop.
+ * table needs no locks. Timeouts fire on the same loop. One timer serves the whole table: it is
+ * armed for the earliest deadline, expires what is due when it fires and re-arms for the next, so a
+ * request that is answered in time costs no timer operation at all.
  *
  * @param <T> what a response completes the future with
  */
@@ -26,6 +28,8 @@ public final class CorrelationTable<T> {
     private final Function<Duration, ? extends Throwable> timeoutError;
     private final IntObjectMap<Entry<T>> pending = new IntObjectHashMap<>();
     private int nextId;
+    private ScheduledFuture<?> timer;
+    private long timerDeadline;
 
     /**
      * @param capacity most requests outstanding at once; {@link #register} refuses past it
@@ -39,10 +43,10 @@ public final class CorrelationTable<T> {
     /** For tests of id wrap-around: starts allocating at {@code firstId}. */
     CorrelationTable(EventExecutor executor, int capacity, Function<Duration, ? extends Throwable> timeoutError,
             int firstId) {
-        this.nextId = firstId;
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
+        this.nextId = firstId;
         this.executor = executor;
         this.capacity = capacity;
         this.timeoutError = timeoutError;
@@ -68,13 +72,11 @@ public final class CorrelationTable<T> {
             throw new IllegalStateException("too many outstanding requests: limit is " + capacity);
         }
         int id = allocateId();
-        ScheduledFuture<?> timer = executor.schedule(() -> {
-            Entry<T> timedOut = pending.remove(id);
-            if (timedOut != null) {
-                timedOut.future.completeExceptionally(timeoutError.apply(timeout));
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        pending.put(id, new Entry<>(future, timer));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        pending.put(id, new Entry<>(future, timeout, deadline));
+        if (timer == null || deadline - timerDeadline < 0) {
+            arm(deadline);
+        }
         return new Registration<>(id, future);
     }
 
@@ -90,13 +92,44 @@ public final class CorrelationTable<T> {
         }
     }
 
+    private void arm(long deadline) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timerDeadline = deadline;
+        timer = executor.schedule(this::expire, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void expire() {
+        timer = null;
+        long now = System.nanoTime();
+        List<Integer> due = new ArrayList<>();
+        long next = 0;
+        boolean hasNext = false;
+        for (IntObjectMap.PrimitiveEntry<Entry<T>> e : pending.entries()) {
+            long deadline = e.value().deadline;
+            if (deadline - now <= 0) {
+                due.add(e.key());
+            } else if (!hasNext || deadline - next < 0) {
+                next = deadline;
+                hasNext = true;
+            }
+        }
+        for (int id : due) {
+            Entry<T> timedOut = pending.remove(id);
+            timedOut.future.completeExceptionally(timeoutError.apply(timedOut.timeout));
+        }
+        if (hasNext && timer == null) {
+            arm(next);
+        }
+    }
+
     /** Completes request {@code id}; false when it is unknown (never sent, timed out, or done). */
     public boolean complete(int id, T value) {
         Entry<T> entry = pending.remove(id);
         if (entry == null) {
             return false;
         }
-        entry.timer.cancel(false);
         entry.future.complete(value);
         return true;
     }
@@ -107,7 +140,6 @@ public final class CorrelationTable<T> {
         if (entry == null) {
             return false;
         }
-        entry.timer.cancel(false);
         entry.future.completeExceptionally(cause);
         return true;
     }
@@ -116,8 +148,11 @@ public final class CorrelationTable<T> {
     public void failAll(Throwable cause) {
         List<Entry<T>> all = new ArrayList<>(pending.values());
         pending.clear();
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
         for (Entry<T> entry : all) {
-            entry.timer.cancel(false);
             entry.future.completeExceptionally(cause);
         }
     }
@@ -130,6 +165,6 @@ public final class CorrelationTable<T> {
         return pending.isEmpty();
     }
 
-    private record Entry<T>(CompletableFuture<T> future, ScheduledFuture<?> timer) {
+    private record Entry<T>(CompletableFuture<T> future, Duration timeout, long deadline) {
     }
 }

@@ -79,4 +79,23 @@ class CorrelationTableTest {
         assertThat(last.id()).isEqualTo(-1); // 0xFFFFFFFF on the wire
         assertThat(wrapped.id()).isEqualTo(1);
     }
+
+    @Test
+    void eachRequestTimesOutOnItsOwnDeadlineWhateverTheOrder() {
+        var slow = table.register(Duration.ofSeconds(30));
+        var quick = table.register(Duration.ofMillis(50));
+        var answered = table.register(Duration.ofMillis(50));
+        table.complete(answered.id(), "in time");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+            loop.runPendingTasks();
+            loop.runScheduledPendingTasks();
+            return quick.future().isDone();
+        });
+        assertThat(quick.future()).isCompletedExceptionally();
+        assertThat(answered.future()).isCompletedWithValue("in time");
+        assertThat(slow.future()).isNotDone();
+        assertThat(table.size()).isEqualTo(1);
+        table.complete(slow.id(), "slow");
+        assertThat(slow.future()).isCompletedWithValue("slow");
+    }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.reqrep.codec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -31,7 +30,7 @@ public sealed interface Frame {
                 throw new IllegalArgumentException("request id 0 is reserved for connection-level frames");
             }
             Objects.requireNonNull(route, "route");
-            int routeBytes = route.getBytes(StandardCharsets.UTF_8).length;
+            int routeBytes = Utf8Text.length(route);
             if (routeBytes == 0 || routeBytes > MAX_ROUTE_BYTES) {
                 throw new IllegalArgumentException("route name must be 1-255 bytes of UTF-8, got " + routeBytes);
             }

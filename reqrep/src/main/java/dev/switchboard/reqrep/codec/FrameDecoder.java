@@ -7,10 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -152,12 +149,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
 
     private static String utf8(ByteBuf in, int index, int length, int id, String what) {
         try {
-            ByteBuffer nio = in.nioBuffer(index, length);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(nio)
-                    .toString();
+            return Utf8Text.read(in, index, length);
         } catch (CharacterCodingException e) {
             throw new FrameException(PROTOCOL_ERROR, id, what + " is not valid UTF-8: "
                     + ByteBufUtil.hexDump(in, index, Math.min(length, 32)));

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** {@link Frame}s to bytes. Stateless and shared. */
 @Sharable
@@ -32,8 +31,8 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
     }
 
     /**
-     * Writes one whole frame, length field first. Pure. Text is encoded with {@link String#getBytes},
-     * the same encoding {@link #bodyLength} counts: Netty's {@code writeCharSequence} encodes a lone
+     * Writes one whole frame, length field first. Pure. Text is encoded by {@link Utf8Text}, the same
+     * encoding {@link #bodyLength} counts: Netty's {@code writeCharSequence} encodes a lone
      * surrogate followed by a non-ASCII char differently, which made the length field disagree
      * with the bytes written.
      */
@@ -43,34 +42,33 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
         out.writeByte(0);
         out.writeInt(frame.id());
         if (frame instanceof Frame.Request r) {
-            byte[] route = r.route().getBytes(StandardCharsets.UTF_8);
-            out.writeByte(route.length);
-            out.writeBytes(route);
+            out.writeByte(Utf8Text.length(r.route()));
+            Utf8Text.write(r.route(), out);
             out.writeBytes(r.body());
         } else if (frame instanceof Frame.Response r) {
             out.writeBytes(r.body());
         } else if (frame instanceof Frame.Error e) {
             out.writeShort(e.code());
-            out.writeBytes(e.message().getBytes(StandardCharsets.UTF_8));
+            Utf8Text.write(e.message(), out);
         } else if (frame instanceof Frame.Ping p) {
             out.writeLong(p.payload());
         } else if (frame instanceof Frame.Pong p) {
             out.writeLong(p.payload());
         } else if (frame instanceof Frame.GoAway g) {
             out.writeShort(g.code());
-            out.writeBytes(g.message().getBytes(StandardCharsets.UTF_8));
+            Utf8Text.write(g.message(), out);
         }
     }
 
     private static long payloadLength(Frame frame) {
         if (frame instanceof Frame.Request r) {
-            return 1L + r.route().getBytes(StandardCharsets.UTF_8).length + r.body().length;
+            return 1L + Utf8Text.length(r.route()) + r.body().length;
         } else if (frame instanceof Frame.Response r) {
             return r.body().length;
         } else if (frame instanceof Frame.Error e) {
-            return 2L + e.message().getBytes(StandardCharsets.UTF_8).length;
+            return 2L + Utf8Text.length(e.message());
         } else if (frame instanceof Frame.GoAway g) {
-            return 2L + g.message().getBytes(StandardCharsets.UTF_8).length;
+            return 2L + Utf8Text.length(g.message());
         }
         return 8; // ping and pong
     }
