@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Encoding then decoding gives back an equal frame, however the bytes are cut. Plain jqwik: no
  * Jupiter extension runs here, so leaks are checked once the container is done.
  */
-class FrameRoundTripProperties {
+class FrameRoundTripPropertyTest {
     private static final int MAX = 1 << 16;
 
     @Property(tries = 1000)
@@ -97,7 +97,7 @@ class FrameRoundTripProperties {
                         Arbitraries.strings().ofMaxLength(300),
                         Arbitraries.strings().ascii().ofMaxLength(300),
                         codePointStrings(100))
-                .filter(FrameRoundTripProperties::wellFormed);
+                .filter(FrameRoundTripPropertyTest::wellFormed);
     }
 
     /** Strings of arbitrary Unicode scalar values, supplementary ones (surrogate pairs) included. */
