@@ -1,0 +1,6 @@
+package dev.switchboard.mqtt.packet;
+
+/** PINGRESP. */
+public record PingResp() implements Packet {
+    public static final PingResp INSTANCE = new PingResp();
+}
