@@ -1,5 +1,10 @@
 package dev.switchboard.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
@@ -49,7 +54,26 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     static String messageOf(Throwable t) {
+        if (t instanceof FileSystemException f && f.getReason() == null && f.getFile() != null) {
+            return f.getFile() + ": " + fileProblem(f); // the JDK's message is often just the path
+        }
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+
+    private static String fileProblem(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        return e.getClass().getSimpleName();
     }
 }
