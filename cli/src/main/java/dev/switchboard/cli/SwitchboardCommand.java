@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Client-server, publish-subscribe and peer-to-peer networking on one Netty core.",
-        subcommands = {ServeCommand.class, ReqRepCommand.class, TorrentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ReqRepCommand.class, TorrentCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SwitchboardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
