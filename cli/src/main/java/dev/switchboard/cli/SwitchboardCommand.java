@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.cli.reqrep.ReqRepCommand;
+import dev.switchboard.cli.tracker.TrackerCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Client-server, publish-subscribe and peer-to-peer networking on one Netty core.",
-        subcommands = {ServeCommand.class, ReqRepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ReqRepCommand.class, TrackerCommand.class, CommandLine.HelpCommand.class})
 public final class SwitchboardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
