@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@code Math.floorMod(infoHash.hashCode(), SHARDS)} and each shard is changed by one thread at a
  * time (its monitor), so a swarm and its peers need no locks of their own. An announce holds its
  * shard for a few microseconds (O(numwant)), less than a hand-off to a per-shard executor would cost.
+ *
+ * <p>Completions (the scrape's {@code downloaded}) are counted once per peer: on {@code event=completed},
+ * and also when a peer the tracker knew as a leecher announces {@code left=0} with another event,
+ * since some clients that stop right after finishing send only {@code stopped}.
  */
 public final class TrackerState {
     static final int SHARDS = 64;
@@ -69,7 +73,12 @@ public final class TrackerState {
                 if (swarm == null) {
                     return new AnnounceResult(config.announceInterval(), 0, 0, List.of());
                 }
-                if (swarm.remove(endpoint)) {
+                SwarmPeer leaving = swarm.find(endpoint);
+                if (leaving != null) {
+                    if (!leaving.isSeeder() && announce.isSeeder()) {
+                        swarm.completed(leaving); // finished, then left at once (aria2 --seed-time=0)
+                    }
+                    swarm.remove(endpoint);
                     peers.decrementAndGet();
                 }
                 return new AnnounceResult(config.announceInterval(), swarm.seeders(), swarm.leechers(), List.of());
@@ -86,6 +95,9 @@ public final class TrackerState {
             }
             SwarmPeer peer = swarm.find(endpoint);
             if (peer != null) {
+                if (!peer.isSeeder() && announce.isSeeder()) {
+                    swarm.completed(peer); // a known leecher with nothing left finished, whatever its event says
+                }
                 swarm.update(peer, announce.peerId(), announce.left(), now);
             } else if (swarm.size() >= config.maxPeersPerTorrent()) {
                 limitLog.warn("tracker: torrent {} has {} peers, the limit (--max-peers-per-torrent); "

@@ -90,6 +90,19 @@ class TrackerStateTest {
     }
 
     @Test
+    void aKnownLeecherReachingLeftZeroCountsAsACompletionWhateverItsEvent() {
+        TrackerState state = state();
+        state.announce(leecher(TORRENT, 6001), PeerFamilies.BOTH);
+        state.announce(announce(TORRENT, v4(6001), 0, AnnounceEvent.STOPPED, 50), PeerFamilies.BOTH);
+        state.announce(leecher(TORRENT, 6002), PeerFamilies.BOTH);
+        state.announce(announce(TORRENT, v4(6002), 0, AnnounceEvent.NONE, 50), PeerFamilies.BOTH);
+        state.announce(announce(TORRENT, v4(6002), 0, AnnounceEvent.COMPLETED, 50), PeerFamilies.BOTH);
+        state.announce(seeder(TORRENT, 6003), PeerFamilies.BOTH);
+        state.announce(announce(TORRENT, v4(6003), 0, AnnounceEvent.STOPPED, 50), PeerFamilies.BOTH);
+        assertThat(state.scrape(TORRENT).downloaded()).as("6001 and 6002 once each; 6003 never leeched").isEqualTo(2);
+    }
+
+    @Test
     void stoppedForAnUnknownTorrentCreatesNothing() {
         TrackerState state = state();
         AnnounceResult result = state.announce(announce(TORRENT, v4(6001), 0, AnnounceEvent.STOPPED, 50),
