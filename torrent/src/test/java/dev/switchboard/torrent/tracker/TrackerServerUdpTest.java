@@ -92,6 +92,20 @@ class TrackerServerUdpTest {
     }
 
     @Test
+    void anIdFromAConnectOnAnotherSocketOfTheSameHostChecks() throws Exception {
+        long id = connectionId();
+        try (DatagramSocket other = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            other.setSoTimeout(5000);
+            byte[] request = announce(id, 5, 0, 7005);
+            other.send(new DatagramPacket(request, request.length, tracker.udpAddress()));
+            byte[] buffer = new byte[256];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            other.receive(reply);
+            assertThat(ByteBuffer.wrap(buffer).getInt()).as("announce, not error").isEqualTo(1);
+        }
+    }
+
+    @Test
     void bogusIdsGetErrorsAndShortDatagramsNoReply() throws Exception {
         long id = connectionId();
         ByteBuffer error = exchange(announce(id ^ 0x5A5A5A5A5A5A5A5AL, 9, 0, 7001));

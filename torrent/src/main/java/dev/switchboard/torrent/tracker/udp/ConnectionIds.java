@@ -11,18 +11,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * BEP 15 connection ids the tracker can check without remembering them. An id is a keyed hash
- * (HMAC-SHA256 with a secret drawn at start, never sent) of the client's address, port and a
- * coarse time window, truncated to its first 56 bits, with the window's low 8 bits in the last
- * byte so that checking takes one hash, not one per window:
+ * (HMAC-SHA256 with a secret drawn at start, never sent) of the client's IP address and a coarse
+ * time window, truncated to its first 56 bits, with the window's low 8 bits in the last byte so
+ * that checking takes one hash, not one per window:
  *
  * <pre>
- * id = HMAC(secret, window || port || address)[0..7) || (window mod 256)      window = now / 15 s
+ * id = HMAC(secret, window || address)[0..7) || (window mod 256)      window = now / 15 s
  * </pre>
  *
  * An id is accepted while its window is at most {@link #WINDOWS_VALID} windows old: from 120 s to
  * 135 s after it was issued, so a client may use it the minute BEP 15 allows and a tracker accepts
  * it the two minutes BEP 15 asks. Forging one means guessing 56 bits of a keyed hash; an id issued
- * to another address or port does not check. Thread-safe.
+ * to another address does not check, so a spoofed source cannot announce without receiving the
+ * connect reply at that address. The source port is left out, as opentracker does: clients may
+ * send the announce from another socket than the connect (and NATs may change the port). Thread-safe.
  */
 public final class ConnectionIds {
     static final Duration WINDOW = Duration.ofSeconds(15);
@@ -81,8 +83,7 @@ public final class ConnectionIds {
 
     private long idFor(InetSocketAddress client, long window) {
         byte[] address = client.getAddress().getAddress();
-        ByteBuffer input = ByteBuffer.allocate(8 + 2 + address.length)
-                .putLong(window).putShort((short) client.getPort()).put(address);
+        ByteBuffer input = ByteBuffer.allocate(8 + address.length).putLong(window).put(address);
         Mac mac = macs.get();
         byte[] digest = mac.doFinal(input.array());
         long hash = ByteBuffer.wrap(digest).getLong();

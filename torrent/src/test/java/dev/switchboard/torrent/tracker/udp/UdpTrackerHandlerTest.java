@@ -106,7 +106,8 @@ class UdpTrackerHandlerTest {
         long id = connectionId(SEEDER);
         assertError(exchange(SEEDER, announce(id ^ 0x5A5A5A5A5A5A5A5AL, 31, 0, 2, -1, 7001)), 31,
                 UdpTrackerHandler.BAD_CONNECTION_ID);
-        assertError(exchange(LEECHER, scrape(id, 32, INFO_HASH)), 32, UdpTrackerHandler.BAD_CONNECTION_ID);
+        InetSocketAddress otherHost = new InetSocketAddress("127.0.0.3", 50001);
+        assertError(exchange(otherHost, scrape(id, 32, INFO_HASH)), 32, UdpTrackerHandler.BAD_CONNECTION_ID);
         assertThat(state.peerCount()).isZero();
     }
 
