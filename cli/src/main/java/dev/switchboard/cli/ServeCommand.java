@@ -1,8 +1,10 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.cli.reqrep.ReqRepServeCommand;
+import dev.switchboard.cli.tracker.TrackerServeCommand;
 import dev.switchboard.reqrep.server.ReqRepServer;
 import dev.switchboard.reqrep.server.ReqRepServerConfig;
+import dev.switchboard.torrent.tracker.TrackerServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code switchboard serve}: every service built so far, with embedded defaults, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start every Switchboard service with its defaults and log what listens where.",
-                "Services: reqrep (request/response, port 1234). Ctrl-C stops them cleanly."})
+                "Services: reqrep (request/response, port 1234), tracker (BitTorrent, HTTP and UDP port 6969).",
+                "Ctrl-C stops them cleanly."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
             description = "Address every service listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 opens them to other hosts).")
@@ -20,12 +23,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of the request/response server (default: ${DEFAULT-VALUE}).")
     int reqrepPort;
 
+    @Option(names = "--tracker-port", defaultValue = "6969", paramLabel = "PORT",
+            description = "Port of the BitTorrent tracker, HTTP and UDP (default: ${DEFAULT-VALUE}).")
+    int trackerPort;
+
     @Override
     public Integer call() throws Exception {
         RunningServices services = new RunningServices();
         try {
             ReqRepServerConfig config = ReqRepServeCommand.defaults().bindHost(bind).port(reqrepPort).build();
             services.add(ReqRepServer.start(config));
+            services.add(TrackerServer.start(TrackerServeCommand.defaults().bindHost(bind).port(trackerPort).build()));
         } catch (RuntimeException e) {
             services.closeAll();
             throw e;

@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.cli.reqrep.ReqRepCommand;
 import dev.switchboard.cli.torrent.TorrentCommand;
+import dev.switchboard.cli.tracker.TrackerCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Client-server, publish-subscribe and peer-to-peer networking on one Netty core.",
-        subcommands = {ServeCommand.class, ReqRepCommand.class, TorrentCommand.class,
+        subcommands = {ServeCommand.class, ReqRepCommand.class, TorrentCommand.class, TrackerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SwitchboardCommand implements Runnable {
     @CommandLine.Spec

@@ -5,11 +5,14 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -29,14 +32,17 @@ public final class Transport {
     private final IoHandlerFactory ioHandlerFactory;
     private final Class<? extends ServerChannel> serverChannelClass;
     private final Class<? extends SocketChannel> socketChannelClass;
+    private final Class<? extends DatagramChannel> datagramChannelClass;
 
     private Transport(String name, IoHandlerFactory ioHandlerFactory,
             Class<? extends ServerChannel> serverChannelClass,
-            Class<? extends SocketChannel> socketChannelClass) {
+            Class<? extends SocketChannel> socketChannelClass,
+            Class<? extends DatagramChannel> datagramChannelClass) {
         this.name = name;
         this.ioHandlerFactory = ioHandlerFactory;
         this.serverChannelClass = serverChannelClass;
         this.socketChannelClass = socketChannelClass;
+        this.datagramChannelClass = datagramChannelClass;
     }
 
     /** Native epoll when available, NIO otherwise; the choice (and why) is logged once. */
@@ -57,14 +63,14 @@ public final class Transport {
     /** The portable NIO transport, whatever the platform offers. */
     public static Transport nio() {
         return new Transport("nio", NioIoHandler.newFactory(),
-                NioServerSocketChannel.class, NioSocketChannel.class);
+                NioServerSocketChannel.class, NioSocketChannel.class, NioDatagramChannel.class);
     }
 
     private static Transport detect() {
         if (Epoll.isAvailable()) {
             LOG.info("transport: native epoll");
             return new Transport("epoll", EpollIoHandler.newFactory(),
-                    EpollServerSocketChannel.class, EpollSocketChannel.class);
+                    EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class);
         }
         Throwable cause = Epoll.unavailabilityCause();
         LOG.info("transport: nio (native epoll unavailable: {})",
@@ -88,6 +94,11 @@ public final class Transport {
 
     public Class<? extends SocketChannel> socketChannelClass() {
         return socketChannelClass;
+    }
+
+    /** UDP channels of this transport, for groups made by {@link #newGroup}. */
+    public Class<? extends DatagramChannel> datagramChannelClass() {
+        return datagramChannelClass;
     }
 
     /** Shuts a group down quickly and waits for it; for servers that have already drained. */

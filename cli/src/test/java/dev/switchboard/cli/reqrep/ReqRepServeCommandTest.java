@@ -35,7 +35,7 @@ class ReqRepServeCommandTest {
 
     @Test
     void serveStartsEveryServiceAndStopsCleanlyOnCtrlC() throws Exception {
-        runUntilInterrupted(List.of("serve", "--reqrep-port", "0"));
+        runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--tracker-port", "0"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.torrent.metainfo;
 
+import dev.switchboard.torrent.InfoHash;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.switchboard.torrent.metainfo;
+package dev.switchboard.torrent;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -10,7 +12,7 @@ import java.util.Objects;
  */
 public final class InfoHash {
     /** Bytes in an info-hash. */
-    public static final int LENGTH = Sha1.LENGTH;
+    public static final int LENGTH = 20;
 
     private static final HexFormat HEX = HexFormat.of();
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
@@ -45,7 +47,11 @@ public final class InfoHash {
 
     /** Returns the info-hash of an info dictionary given as its exact bencoded bytes. */
     public static InfoHash ofInfoDictionary(byte[] infoDictionaryBytes) {
-        return new InfoHash(Sha1.hash(infoDictionaryBytes));
+        try {
+            return new InfoHash(MessageDigest.getInstance("SHA-1").digest(infoDictionaryBytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
     }
 
     /** Returns a copy of the 20 bytes. */

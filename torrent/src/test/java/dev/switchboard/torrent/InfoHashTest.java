@@ -1,4 +1,4 @@
-package dev.switchboard.torrent.metainfo;
+package dev.switchboard.torrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
