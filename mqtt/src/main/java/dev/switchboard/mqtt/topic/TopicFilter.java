@@ -50,6 +50,9 @@ public final class TopicFilter {
             return new TopicParseResult.Invalid<>(TopicProblem.MISSING_SHARED_FILTER, text);
         }
         String inner = rest.substring(slash + 1);
+        if (inner.startsWith(SharedSubscription.PREFIX)) {
+            return new TopicParseResult.Invalid<>(TopicProblem.NESTED_SHARED_SUBSCRIPTION, text);
+        }
         TopicParseResult<TopicFilter> innerResult = parsePlain(inner, text);
         if (innerResult instanceof TopicParseResult.Valid<TopicFilter> valid) {
             TopicFilter plain = valid.value();

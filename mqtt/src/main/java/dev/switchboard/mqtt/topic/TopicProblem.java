@@ -29,7 +29,13 @@ public enum TopicProblem {
     /** A ShareName containing '+' or '#' (MQTT-4.8.2-2). */
     INVALID_SHARE_NAME("a ShareName must not contain '/', '+' or '#' (MQTT-4.8.2-2)"),
     /** A ShareName not followed by '/' and a non-empty topic filter (MQTT-4.8.2-2). */
-    MISSING_SHARED_FILTER("a ShareName must be followed by '/' and a topic filter (MQTT-4.8.2-2)");
+    MISSING_SHARED_FILTER("a ShareName must be followed by '/' and a topic filter (MQTT-4.8.2-2)"),
+    /**
+     * A shared subscription whose filter is itself {@code $share/...}. The specification does not forbid
+     * it, but such a filter could only match names beginning with {@code $share/}, and as a value it would
+     * read as a second shared subscription; we refuse it, as EMQX does.
+     */
+    NESTED_SHARED_SUBSCRIPTION("the filter of a shared subscription must not itself begin with $share/");
 
     private final String description;
 
