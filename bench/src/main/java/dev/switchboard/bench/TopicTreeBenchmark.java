@@ -5,7 +5,9 @@ import dev.switchboard.mqtt.topic.SubscriptionOptions;
 import dev.switchboard.mqtt.topic.TopicFilter;
 import dev.switchboard.mqtt.topic.TopicName;
 import dev.switchboard.mqtt.topic.TopicTree;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -96,7 +98,7 @@ public class TopicTreeBenchmark {
         void afterPopulate() {
         }
 
-        private static String filterOf(int i) {
+        static String filterOf(int i) {
             int site = i / PER_SITE;
             int k = i % PER_SITE;
             if (k < EXACT_PER_SITE) {
@@ -157,6 +159,43 @@ public class TopicTreeBenchmark {
             current = (current + 1) % POOL;
             tree.subscribe(clients[current], filters[current], OPTIONS);
         }
+    }
+
+    /**
+     * A control for {@code match}: one {@link HashMap} lookup of the same random topics among as many
+     * exact topics as the tree has subscriptions. Any structure of that size pays the same cache misses.
+     */
+    @State(Scope.Benchmark)
+    public static class HashMapBaseline {
+        @Param({"1000", "100000", "1000000"})
+        public int subscriptions;
+
+        Map<String, String> exact;
+        String[] topics;
+        int next;
+
+        @Setup(Level.Trial)
+        public void populate() {
+            exact = new HashMap<>();
+            for (int i = 0; i < subscriptions; i++) {
+                String filter = Populated.filterOf(i);
+                exact.put(filter, "client-" + i);
+            }
+            int sites = Math.max(1, subscriptions / PER_SITE);
+            SplittableRandom random = new SplittableRandom(42);
+            topics = new String[4096];
+            for (int i = 0; i < topics.length; i++) {
+                int site = random.nextInt(sites);
+                int device = random.nextInt(Math.min(EXACT_PER_SITE, subscriptions));
+                // a fresh String, as a decoded PUBLISH would bring, so its hash is computed once per topic
+                topics[i] = new String("site/" + site + "/device/" + device + "/temp");
+            }
+        }
+    }
+
+    @Benchmark
+    public String hashMapBaseline(HashMapBaseline state) {
+        return state.exact.get(state.topics[state.next++ & (state.topics.length - 1)]);
     }
 
     @Benchmark
