@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.assertj.core.api.AbstractByteArrayAssert;
 
 /**
  * Drivers for Netty's MQTT codec plus {@link PacketMapper}, shared by the codec tests. They release
@@ -115,6 +116,11 @@ final class Wire {
 
     static MqttProtocolException failure(ProtocolVersion version, byte[] bytes) {
         return failure(MAX_BYTES, version, bytes);
+    }
+
+    /** Assertions on bytes that print them in hexadecimal. */
+    static AbstractByteArrayAssert<?> assertThatBytes(byte[] actual) {
+        return assertThat(actual).inHexadecimal();
     }
 
     /** The bytes {@code MqttEncoder} writes for the records, on a channel speaking {@code version}. */
