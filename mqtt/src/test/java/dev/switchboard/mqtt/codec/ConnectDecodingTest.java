@@ -10,7 +10,6 @@ import dev.switchboard.mqtt.packet.MessageProperties;
 import dev.switchboard.mqtt.packet.ProtocolVersion;
 import dev.switchboard.mqtt.packet.UserProperty;
 import dev.switchboard.mqtt.packet.Will;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import java.util.Optional;
@@ -198,7 +197,7 @@ class ConnectDecodingTest {
         EmbeddedChannel channel = Wire.decoder(Wire.MAX_BYTES, null);
         try {
             assertThat(MqttVersionAttribute.get(channel)).isEmpty();
-            channel.writeInbound(Unpooled.wrappedBuffer(CONNECT_5));
+            Wire.writeInbound(channel, CONNECT_5);
             assertThat(Wire.mapInbound(channel)).extracting(Wire.Decoded::packet).containsExactly(CONNECT_5_RECORD);
             assertThat(MqttVersionAttribute.get(channel)).hasValue(ProtocolVersion.MQTT_5);
         } finally {

@@ -6,7 +6,6 @@ import dev.switchboard.mqtt.packet.Packet;
 import dev.switchboard.mqtt.packet.ProtocolVersion;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
@@ -55,6 +54,14 @@ final class Wire {
         return channel;
     }
 
+    /**
+     * Writes the bytes into the channel as one read, in a buffer from the channel's pooled
+     * allocator, so that the leak detector tracks it and every slice the decoder takes of it.
+     */
+    static void writeInbound(EmbeddedChannel channel, byte[] bytes) {
+        channel.writeInbound(channel.alloc().buffer(bytes.length).writeBytes(bytes));
+    }
+
     /** One result of decoding: a packet, or the protocol error the mapper threw. */
     record Decoded(Packet packet, MqttProtocolException error) {
     }
@@ -64,7 +71,7 @@ final class Wire {
         EmbeddedChannel channel = decoder(maxBytes, version);
         try {
             for (byte[] chunk : chunks) {
-                channel.writeInbound(Unpooled.wrappedBuffer(chunk));
+                writeInbound(channel, chunk);
             }
             return mapInbound(channel);
         } finally {
