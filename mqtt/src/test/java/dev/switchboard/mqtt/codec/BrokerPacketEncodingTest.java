@@ -67,23 +67,23 @@ class BrokerPacketEncodingTest {
                 "0001 74", // topic "t"
                 "00", // properties length 0
                 "09")); // payload 09
-        assertThatBytes(encode(V311, Publish.of("t", new byte[0], 2, false, 3).withDelivery(2, 3, false, true, List.of())))
-                .isEqualTo(hex(
-                        "3c", // PUBLISH, dup, QoS 2
-                        "05", // remaining length 5
-                        "0001 74", // topic "t"
-                        "0003")); // packet id 3, empty payload
+        Publish redelivered = Publish.of("t", new byte[0], 2, false, 3).withDelivery(2, 3, false, true, List.of());
+        assertThatBytes(encode(V311, redelivered)).isEqualTo(hex(
+                "3c", // PUBLISH, dup, QoS 2
+                "05", // remaining length 5
+                "0001 74", // topic "t"
+                "0003")); // packet id 3, empty payload
     }
 
     @Test
     void subAck311() {
-        assertThatBytes(encode(V311, new SubAck(1, List.of(0, 1, ReasonCodes.NOT_AUTHORIZED), "no reason strings in 3.1.1")))
-                .isEqualTo(hex(
-                        "90", // SUBACK
-                        "05", // remaining length 5
-                        "0001", // packet id 1
-                        "00 01", // granted QoS 0, granted QoS 1
-                        "80")); // failure (0x87 has no 3.1.1 code)
+        SubAck subAck = new SubAck(1, List.of(0, 1, ReasonCodes.NOT_AUTHORIZED), "no reason strings in 3.1.1");
+        assertThatBytes(encode(V311, subAck)).isEqualTo(hex(
+                "90", // SUBACK
+                "05", // remaining length 5
+                "0001", // packet id 1
+                "00 01", // granted QoS 0, granted QoS 1
+                "80")); // failure (0x87 has no 3.1.1 code)
     }
 
     @Test
@@ -130,7 +130,8 @@ class BrokerPacketEncodingTest {
                 "97", // reason code 0x97 quota exceeded
                 "07", // properties length 7
                 "1f 0004 66756c6c")); //   reason string "full"
-        assertThatBytes(encode(V311, new PubAck(5, ReasonCodes.NO_MATCHING_SUBSCRIBERS, "x"))).isEqualTo(hex("40 02 0005"));
+        assertThatBytes(encode(V311, new PubAck(5, ReasonCodes.NO_MATCHING_SUBSCRIBERS, "x")))
+                .isEqualTo(hex("40 02 0005"));
         assertThatBytes(encode(V311, PubRec.success(1), PubRel.success(1), PubComp.success(1))).isEqualTo(hex(
                 "50 02 0001", // PUBREC, packet id 1
                 "62 02 0001", // PUBREL (flags 0010), packet id 1
@@ -144,7 +145,8 @@ class BrokerPacketEncodingTest {
 
     @Test
     void disconnect5WithReasonString() {
-        assertThatBytes(encode(V5, Disconnect.because(ReasonCodes.SERVER_SHUTTING_DOWN, "shutting down"))).isEqualTo(hex(
+        Disconnect disconnect = Disconnect.because(ReasonCodes.SERVER_SHUTTING_DOWN, "shutting down");
+        assertThatBytes(encode(V5, disconnect)).isEqualTo(hex(
                 "e0", // DISCONNECT
                 "12", // remaining length 18
                 "8b", // reason code 0x8B server shutting down

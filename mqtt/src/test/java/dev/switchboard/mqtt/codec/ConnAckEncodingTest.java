@@ -45,7 +45,8 @@ class ConnAckEncodingTest {
     })
     void refusals311UseTheReturnCodes(String reason, String returnCode) {
         ConnAck refused = new ConnAck(true, Integer.parseInt(reason, 16), "ignored for 3.1.1", "id",
-                OptionalInt.of(1), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty());
+                OptionalInt.of(1), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(),
+                OptionalLong.empty());
 
         assertThatBytes(encode(V311, refused)).isEqualTo(hex(
                 "20", // CONNACK
@@ -56,8 +57,8 @@ class ConnAckEncodingTest {
 
     @Test
     void mqtt31UsesTheSameFormat() {
-        assertThatBytes(encode(ProtocolVersion.MQTT_3_1, ConnAck.refused(ReasonCodes.CLIENT_IDENTIFIER_NOT_VALID, null)))
-                .isEqualTo(hex("20 02 00 02"));
+        ConnAck refused = ConnAck.refused(ReasonCodes.CLIENT_IDENTIFIER_NOT_VALID, null);
+        assertThatBytes(encode(ProtocolVersion.MQTT_3_1, refused)).isEqualTo(hex("20 02 00 02"));
     }
 
     @Test

@@ -110,6 +110,24 @@ class MalformedInputTest {
     }
 
     @Test
+    void mqtt311PasswordWithoutUserNameIsMalformedAndCloses() {
+        MqttProtocolException error = failure(null, hex(
+                "10", // CONNECT
+                "10", // remaining length 16
+                "0004 4d515454", // protocol name "MQTT"
+                "04", // protocol level 4
+                "42", // flags: password, clean session (no user name)
+                "0000", // keep alive 0
+                "0001 61", // client id "a"
+                "0001 70")); // password "p"
+
+        assertThat(error.reasonCode()).isEqualTo(ReasonCodes.MALFORMED_PACKET);
+        assertThat(error.connectVersion()).hasValue(ProtocolVersion.MQTT_3_1_1);
+        assertThat(ProtocolErrors.actionFor(error, BEFORE_CONNACK))
+                .isEqualTo(ProtocolErrorAction.close(ProtocolVersion.MQTT_3_1_1));
+    }
+
+    @Test
     void publishQos3() {
         assertMalformed(hex(
                 "36", // PUBLISH with both QoS bits set

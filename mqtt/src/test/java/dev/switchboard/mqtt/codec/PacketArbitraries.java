@@ -72,7 +72,9 @@ final class PacketArbitraries {
 
     static Arbitrary<Publish> publishes(ProtocolVersion version) {
         boolean mqtt5 = version.isMqtt5();
-        Arbitrary<MessageProperties> properties = mqtt5 ? messageProperties() : Arbitraries.just(MessageProperties.NONE);
+        Arbitrary<MessageProperties> properties = mqtt5
+                ? messageProperties()
+                : Arbitraries.just(MessageProperties.NONE);
         Arbitrary<OptionalInt> alias = mqtt5 ? optionalInt(1, 65_535) : Arbitraries.just(OptionalInt.empty());
         Arbitrary<List<Integer>> subscriptionIds = mqtt5
                 ? Arbitraries.integers().between(1, MAX_VARIABLE_BYTE).list().ofMaxSize(3)

@@ -150,7 +150,8 @@ class SessionPacketDecodingTest {
 
     @Test
     void unsubAckIn311HasNoReasonCodes() {
-        assertThat(decodeOne(ProtocolVersion.MQTT_3_1_1, hex("b0 02 0002"))).isEqualTo(new UnsubAck(2, List.of(), null));
+        assertThat(decodeOne(ProtocolVersion.MQTT_3_1_1, hex("b0 02 0002")))
+                .isEqualTo(new UnsubAck(2, List.of(), null));
     }
 
     @Test
