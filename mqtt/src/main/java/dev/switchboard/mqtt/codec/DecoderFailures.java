@@ -35,7 +35,7 @@ final class DecoderFailures {
         ProtocolVersion connectVersion = failed.variableHeader() instanceof MqttConnectVariableHeader header
                 ? ProtocolVersion.ofLevel(header.version())
                 : null;
-        String message = String.valueOf(cause.getMessage());
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         return new MqttProtocolException(reasonCodeFor(cause), message, cause, connectVersion);
     }
 
