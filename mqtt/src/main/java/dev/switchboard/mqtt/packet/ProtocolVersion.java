@@ -25,4 +25,14 @@ public enum ProtocolVersion {
     public boolean isMqtt5() {
         return this == MQTT_5;
     }
+
+    /** The version for a CONNECT's protocol level byte (3, 4 or 5). */
+    public static ProtocolVersion ofLevel(int level) {
+        for (ProtocolVersion version : values()) {
+            if (version.level == level) {
+                return version;
+            }
+        }
+        throw new IllegalArgumentException("unknown MQTT protocol level " + level);
+    }
 }

@@ -19,6 +19,7 @@ public final class ReasonCodes {
     public static final int SERVER_UNAVAILABLE = 0x88;
     public static final int SERVER_BUSY = 0x89;
     public static final int SERVER_SHUTTING_DOWN = 0x8B;
+    public static final int BAD_AUTHENTICATION_METHOD = 0x8C;
     public static final int KEEP_ALIVE_TIMEOUT = 0x8D;
     public static final int SESSION_TAKEN_OVER = 0x8E;
     public static final int TOPIC_FILTER_INVALID = 0x8F;
@@ -48,6 +49,21 @@ public final class ReasonCodes {
             case SERVER_UNAVAILABLE, SERVER_BUSY, SERVER_SHUTTING_DOWN, CONNECTION_RATE_EXCEEDED -> 0x03;
             case BAD_USER_NAME_OR_PASSWORD -> 0x04;
             default -> 0x05; // not authorized, and anything else
+        };
+    }
+
+    /**
+     * The MQTT 5 CONNACK reason code for an MQTT 3.1.1 return code (0x01 -> 0x84, ...). Codes that
+     * are already MQTT 5 reason codes (0x00, 0x80 and above) are returned as they are.
+     */
+    public static int connectReasonCode(int returnCode) {
+        return switch (returnCode) {
+            case 0x01 -> UNSUPPORTED_PROTOCOL_VERSION;
+            case 0x02 -> CLIENT_IDENTIFIER_NOT_VALID;
+            case 0x03 -> SERVER_UNAVAILABLE;
+            case 0x04 -> BAD_USER_NAME_OR_PASSWORD;
+            case 0x05 -> NOT_AUTHORIZED;
+            default -> returnCode;
         };
     }
 
