@@ -1,7 +1,9 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.cli.reqrep.ReqRepServeCommand;
+import dev.switchboard.cli.mqtt.MqttServeCommand;
 import dev.switchboard.cli.tracker.TrackerServeCommand;
+import dev.switchboard.mqtt.broker.MqttBroker;
 import dev.switchboard.reqrep.server.ReqRepServer;
 import dev.switchboard.reqrep.server.ReqRepServerConfig;
 import dev.switchboard.torrent.tracker.TrackerServer;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code switchboard serve}: every service built so far, with embedded defaults, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start every Switchboard service with its defaults and log what listens where.",
-                "Services: reqrep (request/response, port 1234), tracker (BitTorrent, HTTP and UDP port 6969).",
+                "Services: reqrep (request/response, port 1234), mqtt (MQTT broker, port 1883),",
+                "tracker (BitTorrent, HTTP and UDP port 6969).",
                 "Ctrl-C stops them cleanly."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -22,6 +25,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--reqrep-port", defaultValue = "1234", paramLabel = "PORT",
             description = "Port of the request/response server (default: ${DEFAULT-VALUE}).")
     int reqrepPort;
+
+    @Option(names = "--mqtt-port", defaultValue = "1883", paramLabel = "PORT",
+            description = "Port of the MQTT broker (default: ${DEFAULT-VALUE}).")
+    int mqttPort;
 
     @Option(names = "--tracker-port", defaultValue = "6969", paramLabel = "PORT",
             description = "Port of the BitTorrent tracker, HTTP and UDP (default: ${DEFAULT-VALUE}).")
@@ -33,6 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             ReqRepServerConfig config = ReqRepServeCommand.defaults().bindHost(bind).port(reqrepPort).build();
             services.add(ReqRepServer.start(config));
+            services.add(MqttBroker.start(MqttServeCommand.defaults().bindHost(bind).port(mqttPort).build()));
             services.add(TrackerServer.start(TrackerServeCommand.defaults().bindHost(bind).port(trackerPort).build()));
         } catch (RuntimeException e) {
             services.closeAll();

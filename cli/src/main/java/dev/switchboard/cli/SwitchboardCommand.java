@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.cli.mqtt.MqttCommand;
 import dev.switchboard.cli.reqrep.ReqRepCommand;
 import dev.switchboard.cli.torrent.TorrentCommand;
 import dev.switchboard.cli.tracker.TrackerCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Client-server, publish-subscribe and peer-to-peer networking on one Netty core.",
-        subcommands = {ServeCommand.class, ReqRepCommand.class, TorrentCommand.class, TrackerCommand.class,
+        subcommands = {ServeCommand.class, ReqRepCommand.class, MqttCommand.class, TorrentCommand.class, TrackerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SwitchboardCommand implements Runnable {
     @CommandLine.Spec

@@ -35,7 +35,10 @@ class ReqRepServeCommandTest {
 
     @Test
     void serveStartsEveryServiceAndStopsCleanlyOnCtrlC() throws Exception {
-        runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--tracker-port", "0"));
+        String log = runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--mqtt-port", "0",
+                "--tracker-port", "0"));
+        assertThat(log).contains("reqrep listening on 127.0.0.1:").contains("mqtt listening on 127.0.0.1:")
+                .contains("tracker listening on 127.0.0.1:");
     }
 
     @Test
@@ -43,7 +46,7 @@ class ReqRepServeCommandTest {
         runUntilInterrupted(List.of("reqrep", "serve", "--port", "0"));
     }
 
-    private static void runUntilInterrupted(List<String> args) throws Exception {
+    private static String runUntilInterrupted(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -75,5 +78,6 @@ class ReqRepServeCommandTest {
         assertThat(String.join("\n", seen)).contains("ready; press Ctrl-C to stop").contains("stopping")
                 .contains("stopped").doesNotContain("Exception");
         assertThat(process.exitValue()).isEqualTo(130);
+        return String.join("\n", seen);
     }
 }

@@ -1,0 +1,60 @@
+package dev.switchboard.cli.mqtt;
+
+import dev.switchboard.cli.ByteSizeConverter;
+import dev.switchboard.cli.DurationConverter;
+import dev.switchboard.cli.RunningServices;
+import dev.switchboard.mqtt.broker.BrokerConfig;
+import dev.switchboard.mqtt.broker.MqttBroker;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code switchboard mqtt serve}: the MQTT broker until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the MQTT broker (MQTT 3.1, 3.1.1 and 5.0 on one port).")
+public final class MqttServeCommand implements Callable<Integer> {
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 opens it to other hosts).")
+    String bind;
+
+    @Option(names = "--port", defaultValue = "1883", description = "TCP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--max-connections", defaultValue = "19000", paramLabel = "N",
+            description = "Connections open at once; more are refused (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-packet-size", defaultValue = "1MiB", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Largest packet accepted (default: 1MiB).")
+    int maxPacketSize;
+
+    @Option(names = "--max-keepalive", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Hold clients to at most this keep alive; 0: no maximum (default: ${DEFAULT-VALUE}).")
+    int maxKeepAlive;
+
+    @Option(names = "--max-queued-messages", defaultValue = "1000", paramLabel = "N",
+            description = "Messages kept per offline or slow session (default: ${DEFAULT-VALUE}).")
+    int maxQueuedMessages;
+
+    @Option(names = "--connect-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Close a connection that sends no CONNECT in this time (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    /** The broker's defaults as the CLI starts it. */
+    public static BrokerConfig.Builder defaults() {
+        return BrokerConfig.builder();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
+                .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
+                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).build();
+        RunningServices services = new RunningServices();
+        services.add(MqttBroker.start(config));
+        services.awaitShutdownSignal();
+        return 0;
+    }
+}

@@ -1,0 +1,351 @@
+package dev.switchboard.mqtt.broker;
+
+import dev.switchboard.mqtt.packet.ConnAck;
+import dev.switchboard.mqtt.packet.Connect;
+import dev.switchboard.mqtt.packet.Packet;
+import dev.switchboard.mqtt.packet.PubAck;
+import dev.switchboard.mqtt.packet.PubComp;
+import dev.switchboard.mqtt.packet.PubRec;
+import dev.switchboard.mqtt.packet.PubRel;
+import dev.switchboard.mqtt.packet.Publish;
+import dev.switchboard.mqtt.packet.ReasonCodes;
+import dev.switchboard.mqtt.packet.SubAck;
+import dev.switchboard.mqtt.packet.Subscribe;
+import dev.switchboard.mqtt.packet.Subscription;
+import dev.switchboard.mqtt.packet.UnsubAck;
+import dev.switchboard.mqtt.packet.Unsubscribe;
+import dev.switchboard.mqtt.packet.Will;
+import dev.switchboard.mqtt.topic.TopicFilter;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's rules, above the wire: sessions, routing, acknowledgement flows, retained
+ * messages and wills. Single writer per client id: everything that changes one client's session
+ * runs on that client's lane, an event executor picked by the id's hash, so sessions need no locks
+ * (HiveMQ's SingleWriterService, in miniature).
+ */
+final class Broker {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+    private final BrokerConfig config;
+    private final Subscriptions subscriptions;
+    private final RetainedMessages retained;
+    private final EventExecutor[] lanes;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> delayedWills = new ConcurrentHashMap<>();
+    private final BrokerStats stats = new BrokerStats();
+
+    Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes) {
+        this.config = config;
+        this.subscriptions = subscriptions;
+        this.retained = retained;
+        this.lanes = lanes;
+    }
+
+    BrokerStats stats() {
+        return stats;
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    int subscriptionCount() {
+        return subscriptions.count();
+    }
+
+    int retainedCount() {
+        return retained.countRetained();
+    }
+
+    EventExecutor lane(String clientId) {
+        return lanes[Math.floorMod(clientId.hashCode(), lanes.length)];
+    }
+
+    private void onLane(String clientId, Runnable task) {
+        EventExecutor lane = lane(clientId);
+        if (lane.inEventLoop()) {
+            task.run();
+        } else {
+            lane.execute(task);
+        }
+    }
+
+    /** A CONNECT that passed the connection's checks: take over, resume or create the session. */
+    void connect(Connect connect, ClientConnection connection, String assignedClientId) {
+        String clientId = connect.clientId().isEmpty() ? assignedClientId : connect.clientId();
+        onLane(clientId, () -> {
+            cancel(expiries.remove(clientId));
+            cancel(delayedWills.remove(clientId));
+            Session existing = sessions.get(clientId);
+            if (existing != null && existing.isOnline()) {
+                ClientConnection old = existing.connection();
+                LOG.info("client {} taken over by {}; closing {}", clientId, connection.peer(), old.peer());
+                publishWill(clientId, existing);
+                existing.detach();
+                old.disconnect(ReasonCodes.SESSION_TAKEN_OVER, "another connection with the same client id");
+            }
+            boolean present = existing != null && !connect.cleanStart();
+            Session session;
+            if (present) {
+                session = existing;
+            } else {
+                if (existing != null) {
+                    subscriptions.removeClient(clientId);
+                }
+                session = new Session(clientId, config.maxQueuedMessages(), config.maxInflight());
+                sessions.put(clientId, session);
+            }
+            ConnAck ack = ConnAck.accepted(present);
+            if (connect.version().isMqtt5()) {
+                ack = new ConnAck(present, ReasonCodes.SUCCESS, null,
+                        connect.clientId().isEmpty() ? clientId : null,
+                        keepAliveOverride(connect), OptionalInt.of(config.receiveMaximum()), OptionalInt.empty(),
+                        java.util.OptionalLong.empty(), java.util.OptionalLong.of(config.maxPacketSize()));
+            }
+            connection.send(ack);
+            session.attach(connection, connect);
+            stats.connected();
+            LOG.debug("client {} connected from {} (session present: {})", clientId, connection.peer(), present);
+        });
+    }
+
+    private OptionalInt keepAliveOverride(Connect connect) {
+        int max = config.maxKeepAliveSeconds();
+        if (max > 0 && (connect.keepAliveSeconds() == 0 || connect.keepAliveSeconds() > max)) {
+            return OptionalInt.of(max);
+        }
+        return OptionalInt.empty();
+    }
+
+    /** A packet from a connected client, in the order received. */
+    void packet(String clientId, ClientConnection connection, Packet packet) {
+        onLane(clientId, () -> {
+            Session session = sessions.get(clientId);
+            if (session == null || session.connection() != connection) {
+                return; // taken over or gone: the old connection's stragglers are ignored
+            }
+            handle(session, connection, packet);
+        });
+    }
+
+    private void handle(Session session, ClientConnection connection, Packet packet) {
+        if (packet instanceof Publish publish) {
+            onPublish(session, connection, publish);
+        } else if (packet instanceof PubAck ack) {
+            session.acknowledged(ack.packetId());
+        } else if (packet instanceof PubRec rec) {
+            if (session.received(rec.packetId())) {
+                connection.send(PubRel.success(rec.packetId()));
+            } else if (!ReasonCodes.isFailure(rec.reasonCode())) {
+                connection.send(new PubRel(rec.packetId(), ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, null));
+            } else {
+                session.acknowledged(rec.packetId());
+            }
+        } else if (packet instanceof PubComp comp) {
+            session.acknowledged(comp.packetId());
+        } else if (packet instanceof PubRel rel) {
+            boolean known = session.released(rel.packetId());
+            connection.send(new PubComp(rel.packetId(),
+                    known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, null));
+        } else if (packet instanceof Subscribe subscribe) {
+            onSubscribe(session, connection, subscribe);
+        } else if (packet instanceof Unsubscribe unsubscribe) {
+            List<Integer> codes = new ArrayList<>();
+            for (String filter : unsubscribe.filters()) {
+                codes.add(subscriptions.unsubscribe(session.clientId(), filter)
+                        ? ReasonCodes.SUCCESS : ReasonCodes.NO_SUBSCRIPTION_EXISTED);
+            }
+            connection.send(new UnsubAck(unsubscribe.packetId(), codes, null));
+        }
+    }
+
+    private void onPublish(Session session, ClientConnection connection, Publish publish) {
+        stats.received(publish.payload().length);
+        switch (publish.qos()) {
+            case 0 -> route(session.clientId(), publish);
+            case 1 -> {
+                int matched = route(session.clientId(), publish);
+                connection.send(new PubAck(publish.packetId(), matched == 0 && connection.version().isMqtt5()
+                        ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
+            }
+            default -> {
+                int matched = 0;
+                if (session.firstReceipt(publish.packetId())) {
+                    matched = route(session.clientId(), publish);
+                }
+                connection.send(new PubRec(publish.packetId(), matched == 0 && connection.version().isMqtt5()
+                        && !publish.dup() ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
+            }
+        }
+    }
+
+    /** Routes one message to every matching session; returns how many clients it went to. */
+    int route(String publisherId, Publish publish) {
+        if (publish.retain()) {
+            retained.retain(publish);
+        }
+        List<Subscriptions.Target> targets = subscriptions.match(publish.topic(), publisherId, publish.qos(),
+                publish.retain());
+        for (Subscriptions.Target target : targets) {
+            Publish outgoing = publish.withDelivery(target.qos(), 0, target.retain(), false,
+                    target.subscriptionIdentifiers());
+            onLane(target.clientId(), () -> {
+                Session session = sessions.get(target.clientId());
+                if (session != null) {
+                    session.deliver(outgoing);
+                    stats.sent();
+                }
+            });
+        }
+        return targets.size();
+    }
+
+    private void onSubscribe(Session session, ClientConnection connection, Subscribe subscribe) {
+        List<Integer> codes = new ArrayList<>();
+        List<Subscription> accepted = new ArrayList<>();
+        List<Boolean> existed = new ArrayList<>();
+        for (Subscription s : subscribe.subscriptions()) {
+            if (!TopicFilter.parse(s.filter()).isValid()
+                    || (s.noLocal() && TopicFilter.parse(s.filter()).orElseThrow().isShared())) {
+                codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                continue;
+            }
+            int qos = Math.min(2, s.qos());
+            existed.add(subscriptions.subscribe(session.clientId(), s, subscribe.subscriptionIdentifier()));
+            accepted.add(s);
+            codes.add(qos);
+        }
+        connection.send(new SubAck(subscribe.packetId(), codes, null));
+        for (int i = 0; i < accepted.size(); i++) {
+            Subscription s = accepted.get(i);
+            if (s.retainHandling() == 2 || (s.retainHandling() == 1 && existed.get(i))) {
+                continue;
+            }
+            for (Publish message : retained.matching(s.filter())) {
+                int qos = Math.min(message.qos(), s.qos());
+                List<Integer> ids = subscribe.subscriptionIdentifier().isPresent()
+                        ? List.of(subscribe.subscriptionIdentifier().getAsInt()) : List.of();
+                session.deliver(message.withDelivery(qos, 0, true, false, ids));
+            }
+        }
+    }
+
+    /** The client's socket can take more: send what waited. */
+    void writable(String clientId, ClientConnection connection) {
+        onLane(clientId, () -> {
+            Session session = sessions.get(clientId);
+            if (session != null && session.connection() == connection) {
+                session.drain();
+            }
+        });
+    }
+
+    /** The connection is gone. {@code normal}: after DISCONNECT (reason 0x00), so no will. */
+    void connectionLost(String clientId, ClientConnection connection, boolean normal) {
+        onLane(clientId, () -> {
+            Session session = sessions.get(clientId);
+            if (session == null || session.connection() != connection) {
+                return;
+            }
+            session.detach();
+            stats.disconnected();
+            if (normal) {
+                session.clearWill();
+            }
+            long expiry = session.expiryIntervalSeconds();
+            if (expiry == 0) {
+                endSession(session);
+                return;
+            }
+            scheduleWill(session);
+            if (expiry != dev.switchboard.mqtt.packet.Connect.NEVER_EXPIRES) {
+                expiries.put(clientId, lane(clientId).schedule(() -> {
+                    expiries.remove(clientId);
+                    Session s = sessions.get(clientId);
+                    if (s == session && !s.isOnline()) {
+                        endSession(s);
+                    }
+                }, expiry, TimeUnit.SECONDS));
+            }
+        });
+    }
+
+    private void endSession(Session session) {
+        cancel(delayedWills.remove(session.clientId()));
+        publishWill(session.clientId(), session); // a delayed will goes out at once when the session ends
+        sessions.remove(session.clientId(), session);
+        subscriptions.removeClient(session.clientId());
+    }
+
+    private void scheduleWill(Session session) {
+        Will will = session.will().orElse(null);
+        if (will == null) {
+            return;
+        }
+        if (will.delayIntervalSeconds() <= 0) {
+            publishWill(session.clientId(), session);
+            return;
+        }
+        String clientId = session.clientId();
+        delayedWills.put(clientId, lane(clientId).schedule(() -> {
+            delayedWills.remove(clientId);
+            if (!session.isOnline()) {
+                publishWill(clientId, session);
+            }
+        }, will.delayIntervalSeconds(), TimeUnit.SECONDS));
+    }
+
+    private void publishWill(String clientId, Session session) {
+        Will will = session.will().orElse(null);
+        session.clearWill();
+        if (will == null) {
+            return;
+        }
+        LOG.debug("publishing the will of {} to {}", clientId, will.topic());
+        route(clientId, new Publish(will.topic(), will.payload(), will.qos(), will.retain(), false, 0,
+                will.properties(), OptionalInt.empty(), List.of()));
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    /** Counters for $SYS and the logs. */
+    static final class BrokerStats {
+        final AtomicLong clientsConnected = new AtomicLong();
+        final AtomicLong messagesReceived = new AtomicLong();
+        final AtomicLong messagesSent = new AtomicLong();
+        final AtomicLong bytesReceived = new AtomicLong();
+
+        void connected() {
+            clientsConnected.incrementAndGet();
+        }
+
+        void disconnected() {
+            clientsConnected.decrementAndGet();
+        }
+
+        void received(int bytes) {
+            messagesReceived.incrementAndGet();
+            bytesReceived.addAndGet(bytes);
+        }
+
+        void sent() {
+            messagesSent.incrementAndGet();
+        }
+    }
+}

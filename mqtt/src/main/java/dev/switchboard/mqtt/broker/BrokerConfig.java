@@ -1,0 +1,141 @@
+package dev.switchboard.mqtt.broker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the MQTT broker needs, validated when built. Defaults: 127.0.0.1:1883.
+ *
+ * @param bindHost address to listen on; 127.0.0.1 unless opened up explicitly
+ * @param port TCP port; 0 picks a free one
+ * @param maxConnections connections open at once; more are refused and logged
+ * @param maxPacketSize largest packet accepted (checked from the fixed header, before buffering)
+ * @param connectTimeout a connection that sends no CONNECT in this time is closed
+ * @param maxKeepAliveSeconds a client asking for a longer (or no) keep alive is held to this
+ *     (told so with Server Keep Alive in MQTT 5); 0 means no maximum
+ * @param maxQueuedMessages messages kept per offline (or slow) session; oldest QoS 0 dropped first
+ * @param maxInflight QoS 1 and 2 messages sent to one client and not yet acknowledged (the
+ *     broker's own limit; an MQTT 5 client's Receive Maximum lowers it further)
+ * @param receiveMaximum QoS 1 and 2 publishes one client may have unacknowledged towards the broker
+ * @param ioThreads event loop threads; 0 means one per core
+ * @param clock time for expiry and keep alive
+ */
+public record BrokerConfig(
+        String bindHost,
+        int port,
+        int maxConnections,
+        int maxPacketSize,
+        Duration connectTimeout,
+        int maxKeepAliveSeconds,
+        int maxQueuedMessages,
+        int maxInflight,
+        int receiveMaximum,
+        int ioThreads,
+        Clock clock) {
+
+    public static final int DEFAULT_PORT = 1883;
+
+    public BrokerConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(clock, "clock");
+        require(port >= 0 && port <= 65535, "port must be 0-65535, got " + port);
+        require(maxConnections >= 1, "max connections must be at least 1, got " + maxConnections);
+        require(maxPacketSize >= 64 && maxPacketSize <= 268_435_455,
+                "max packet size must be 64 B to 256 MiB, got " + maxPacketSize);
+        require(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
+                "connect timeout must be positive");
+        require(maxKeepAliveSeconds >= 0 && maxKeepAliveSeconds <= 65535, "max keep alive must be 0-65535 s");
+        require(maxQueuedMessages >= 1, "max queued messages must be at least 1");
+        require(maxInflight >= 1 && maxInflight <= 65535, "max inflight must be 1-65535");
+        require(receiveMaximum >= 1 && receiveMaximum <= 65535, "receive maximum must be 1-65535");
+        require(ioThreads >= 0, "io threads must not be negative");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String bindHost = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private int maxConnections = 19_000;
+        private int maxPacketSize = 1024 * 1024;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private int maxKeepAliveSeconds = 0;
+        private int maxQueuedMessages = 1000;
+        private int maxInflight = 100;
+        private int receiveMaximum = 100;
+        private int ioThreads = 0;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder bindHost(String bindHost) {
+            this.bindHost = bindHost;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder maxPacketSize(int maxPacketSize) {
+            this.maxPacketSize = maxPacketSize;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder maxKeepAliveSeconds(int maxKeepAliveSeconds) {
+            this.maxKeepAliveSeconds = maxKeepAliveSeconds;
+            return this;
+        }
+
+        public Builder maxQueuedMessages(int maxQueuedMessages) {
+            this.maxQueuedMessages = maxQueuedMessages;
+            return this;
+        }
+
+        public Builder maxInflight(int maxInflight) {
+            this.maxInflight = maxInflight;
+            return this;
+        }
+
+        public Builder receiveMaximum(int receiveMaximum) {
+            this.receiveMaximum = receiveMaximum;
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public BrokerConfig build() {
+            return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
+                    maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, ioThreads, clock);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.mqtt.broker;
+
+import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.ConnectionLimiter;
+import dev.switchboard.transport.TcpServer;
+import dev.switchboard.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT broker: MQTT 3.1, 3.1.1 and 5.0 on one listener. {@link #start} binds and returns;
+ * {@link #close} stops it. Sessions live in memory in this version.
+ */
+public final class MqttBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Broker broker;
+    private final ConnectionLimiter limiter;
+    private final Channel listener;
+    private boolean closed;
+
+    private MqttBroker(BrokerConfig config) {
+        Transport transport = Transport.best();
+        this.boss = transport.newGroup("mqtt-accept", 1);
+        this.workers = transport.newGroup("mqtt-io", config.ioThreads());
+        List<EventExecutor> lanes = new ArrayList<>();
+        workers.iterator().forEachRemaining(lanes::add);
+        TopicTreeIndex index = new TopicTreeIndex();
+        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new));
+        this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
+        try {
+            this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
+                    config.port()), new MqttChannelInitializer(config, broker, limiter));
+        } catch (RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds and starts the broker.
+     *
+     * @throws TcpServer.ListenException when the address cannot be bound
+     */
+    public static MqttBroker start(BrokerConfig config) {
+        MqttBroker broker = new MqttBroker(config);
+        LOG.info("mqtt listening on {} (MQTT 3.1, 3.1.1 and 5.0)", Addresses.format(broker.localAddress()));
+        return broker;
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int openConnections() {
+        return limiter.openConnections();
+    }
+
+    /** Sessions held, online or not. */
+    public int sessions() {
+        return broker.sessionCount();
+    }
+
+    public int retainedMessages() {
+        return broker.retainedCount();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        listener.close().syncUninterruptibly();
+        shutdownGroups();
+        LOG.info("mqtt on {} stopped", Addresses.format(localAddress()));
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        boss.terminationFuture().syncUninterruptibly();
+        workers.terminationFuture().syncUninterruptibly();
+    }
+}

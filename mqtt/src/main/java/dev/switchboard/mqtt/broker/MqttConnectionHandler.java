@@ -1,0 +1,186 @@
+package dev.switchboard.mqtt.broker;
+
+import dev.switchboard.mqtt.codec.MqttProtocolException;
+import dev.switchboard.mqtt.codec.PacketMapper;
+import dev.switchboard.mqtt.codec.ProtocolErrorAction;
+import dev.switchboard.mqtt.codec.ProtocolErrors;
+import dev.switchboard.mqtt.packet.ConnAck;
+import dev.switchboard.mqtt.packet.Connect;
+import dev.switchboard.mqtt.packet.Disconnect;
+import dev.switchboard.mqtt.packet.Packet;
+import dev.switchboard.mqtt.packet.PingReq;
+import dev.switchboard.mqtt.packet.PingResp;
+import dev.switchboard.mqtt.packet.ProtocolVersion;
+import dev.switchboard.mqtt.packet.Publish;
+import dev.switchboard.mqtt.packet.ReasonCodes;
+import dev.switchboard.mqtt.topic.TopicName;
+import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.RateLimitedLog;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT connection: expects CONNECT first, checks it, then hands every packet, in order, to
+ * the broker (which runs it on the client's lane). Enforces keep alive at 1.5 times the interval.
+ * Per channel; its fields are touched only on the channel's event loop.
+ */
+final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
+    private static final RateLimitedLog PROTOCOL_ERRORS = new RateLimitedLog(LOG, Duration.ofSeconds(1));
+
+    private final Broker broker;
+    private final BrokerConfig config;
+    private ChannelConnection connection;
+    private String clientId;
+    private boolean disconnectedNormally;
+
+    MqttConnectionHandler(Broker broker, BrokerConfig config) {
+        this.broker = broker;
+        this.config = config;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Packet packet;
+        try {
+            packet = PacketMapper.fromNetty((MqttMessage) msg);
+        } catch (MqttProtocolException e) {
+            fail(ctx, e);
+            return;
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+        if (connection == null) {
+            onFirstPacket(ctx, packet);
+        } else {
+            onPacket(ctx, packet);
+        }
+    }
+
+    private void onFirstPacket(ChannelHandlerContext ctx, Packet packet) {
+        if (!(packet instanceof Connect connect)) {
+            protocolError(ctx, "the first packet must be CONNECT, got " + packet.getClass().getSimpleName());
+            return;
+        }
+        connection = new ChannelConnection(ctx.channel(), connect.version(), connect.receiveMaximum());
+        String assigned = null;
+        if (connect.clientId().isEmpty()) {
+            if (!connect.cleanStart() && !connect.version().isMqtt5()) {
+                refuse(ReasonCodes.CLIENT_IDENTIFIER_NOT_VALID,
+                        "an empty client id needs clean session (MQTT-3.1.3-8)");
+                return;
+            }
+            assigned = "auto-" + UUID.randomUUID();
+        }
+        clientId = assigned != null ? assigned : connect.clientId();
+        int keepAlive = effectiveKeepAlive(connect.keepAliveSeconds());
+        ctx.pipeline().replace(MqttChannelInitializer.IDLE_STATE, MqttChannelInitializer.IDLE_STATE,
+                new IdleStateHandler(keepAlive == 0 ? 0 : keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        broker.connect(connect, connection, clientId);
+    }
+
+    private int effectiveKeepAlive(int requested) {
+        int max = config.maxKeepAliveSeconds();
+        if (max > 0 && (requested == 0 || requested > max)) {
+            return max;
+        }
+        return requested;
+    }
+
+    private void refuse(int reasonCode, String reason) {
+        LOG.info("refused CONNECT from {}: {}", connection.peer(), reason);
+        connection.channel().writeAndFlush(PacketMapper.toNetty(ConnAck.refused(reasonCode, reason),
+                connection.version())).addListener(ChannelFutureListener.CLOSE);
+        connection = null;
+    }
+
+    private void onPacket(ChannelHandlerContext ctx, Packet packet) {
+        if (packet instanceof PingReq) {
+            connection.send(PingResp.INSTANCE);
+        } else if (packet instanceof Connect) {
+            protocolError(ctx, "a second CONNECT on the same connection (MQTT-3.1.0-2)");
+        } else if (packet instanceof Disconnect disconnect) {
+            disconnectedNormally = disconnect.reasonCode() != ReasonCodes.DISCONNECT_WITH_WILL;
+            ctx.close();
+        } else if (packet instanceof Publish publish && !TopicName.parse(publish.topic()).isValid()) {
+            protocolError(ctx, "PUBLISH topic '" + publish.topic() + "' is not a valid topic name (MQTT-3.3.2-2)");
+        } else {
+            broker.packet(clientId, connection, packet);
+        }
+    }
+
+    private void protocolError(ChannelHandlerContext ctx, String reason) {
+        fail(ctx, MqttProtocolException.protocolError(reason));
+    }
+
+    /** The one way out for bad input: the wire action the protocol prescribes, then close. */
+    private void fail(ChannelHandlerContext ctx, MqttProtocolException error) {
+        PROTOCOL_ERRORS.warn("closing MQTT connection from {}{}: reason 0x{}: {}",
+                Addresses.format(ctx.channel().remoteAddress()), clientId == null ? "" : " (client " + clientId + ")",
+                Integer.toHexString(error.reasonCode()), error.getMessage());
+        ctx.channel().config().setAutoRead(false);
+        Optional<ProtocolVersion> negotiated = connection == null ? Optional.empty() : Optional.of(connection.version());
+        ProtocolErrorAction action = ProtocolErrors.actionFor(error, negotiated);
+        if (action.reply().isPresent()) {
+            ctx.writeAndFlush(PacketMapper.toNetty(action.reply().get(), action.replyVersion()))
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable() && clientId != null) {
+            broker.writable(clientId, connection);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            if (connection == null) {
+                LOG.info("closing connection from {}: no CONNECT within {} ms",
+                        Addresses.format(ctx.channel().remoteAddress()), config.connectTimeout().toMillis());
+                ctx.close();
+            } else {
+                LOG.info("client {} at {}: keep alive expired, closing", clientId, connection.peer());
+                connection.disconnect(ReasonCodes.KEEP_ALIVE_TIMEOUT, "keep alive timeout");
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (clientId != null && connection != null) {
+            broker.connectionLost(clientId, connection, disconnectedNormally);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("MQTT connection from {} lost: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("MQTT connection from {} failed: {}", Addresses.format(ctx.channel().remoteAddress()),
+                    cause.toString());
+        }
+        ctx.close();
+    }
+}

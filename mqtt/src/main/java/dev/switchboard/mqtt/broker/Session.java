@@ -1,0 +1,215 @@
+package dev.switchboard.mqtt.broker;
+
+import dev.switchboard.mqtt.packet.Connect;
+import dev.switchboard.mqtt.packet.PubRel;
+import dev.switchboard.mqtt.packet.Publish;
+import dev.switchboard.mqtt.packet.Will;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state MQTT keeps for one client id, online or not: messages sent and not yet acknowledged,
+ * messages waiting to be sent, QoS 2 packet ids received and awaiting PUBREL, the will, the expiry.
+ * Plain Java and confined to the client's lane (one thread at a time), so it needs no locks and
+ * can be tested without Netty. Subscriptions live in the shared topic tree.
+ */
+final class Session {
+    /** An outgoing QoS 1 or 2 message not yet fully acknowledged. */
+    record InFlight(Publish message, boolean released) {
+    }
+
+    private final String clientId;
+    private final int maxQueued;
+    private final int brokerMaxInflight;
+    private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<Publish> queue = new ArrayDeque<>();
+    private final Set<Integer> awaitingRelease = new HashSet<>();
+    private ClientConnection connection;
+    private long expiryIntervalSeconds;
+    private Optional<Will> will = Optional.empty();
+    private int nextPacketId = 1;
+    private long dropped;
+
+    Session(String clientId, int maxQueued, int brokerMaxInflight) {
+        this.clientId = clientId;
+        this.maxQueued = maxQueued;
+        this.brokerMaxInflight = brokerMaxInflight;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    ClientConnection connection() {
+        return connection;
+    }
+
+    boolean isOnline() {
+        return connection != null;
+    }
+
+    long expiryIntervalSeconds() {
+        return expiryIntervalSeconds;
+    }
+
+    void expiryIntervalSeconds(long seconds) {
+        this.expiryIntervalSeconds = seconds;
+    }
+
+    Optional<Will> will() {
+        return will;
+    }
+
+    void clearWill() {
+        will = Optional.empty();
+    }
+
+    /** Messages dropped because the queue was full. */
+    long dropped() {
+        return dropped;
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    int inflightCount() {
+        return inflight.size();
+    }
+
+    /** Attaches a new connection: unacknowledged messages are sent again (DUP), then the queue. */
+    void attach(ClientConnection newConnection, Connect connect) {
+        this.connection = newConnection;
+        this.expiryIntervalSeconds = connect.sessionExpiryIntervalSeconds();
+        this.will = connect.will();
+        for (Map.Entry<Integer, InFlight> e : inflight.entrySet()) {
+            InFlight f = e.getValue();
+            if (f.released()) {
+                newConnection.send(PubRel.success(e.getKey()));
+            } else {
+                Publish m = f.message();
+                newConnection.send(m.withDelivery(m.qos(), e.getKey(), m.retain(), true, m.subscriptionIdentifiers()));
+            }
+        }
+        drain();
+    }
+
+    void detach() {
+        this.connection = null;
+        // QoS 0 messages are not kept for an offline client
+        queue.removeIf(m -> m.qos() == 0);
+    }
+
+    /** Delivers (or queues) a message already downgraded to the subscription's QoS. */
+    void deliver(Publish message) {
+        if (!isOnline() && message.qos() == 0) {
+            return;
+        }
+        if (isOnline() && queue.isEmpty() && canSendNow(message)) {
+            send(message);
+            return;
+        }
+        enqueue(message);
+    }
+
+    private boolean canSendNow(Publish message) {
+        return connection.isWritable() && (message.qos() == 0 || inflight.size() < window());
+    }
+
+    private int window() {
+        return Math.min(brokerMaxInflight, connection.receiveMaximum());
+    }
+
+    private void enqueue(Publish message) {
+        if (queue.size() >= maxQueued) {
+            if (!dropOldestQos0()) {
+                dropped++;
+                return;
+            }
+        }
+        queue.addLast(message);
+    }
+
+    private boolean dropOldestQos0() {
+        Iterator<Publish> it = queue.iterator();
+        while (it.hasNext()) {
+            if (it.next().qos() == 0) {
+                it.remove();
+                dropped++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void send(Publish message) {
+        if (message.qos() == 0) {
+            connection.send(message);
+            return;
+        }
+        int id = allocatePacketId();
+        Publish withId = message.withDelivery(message.qos(), id, message.retain(), false,
+                message.subscriptionIdentifiers());
+        inflight.put(id, new InFlight(withId, false));
+        connection.send(withId);
+    }
+
+    private int allocatePacketId() {
+        while (true) {
+            int id = nextPacketId;
+            nextPacketId = nextPacketId == 0xFFFF ? 1 : nextPacketId + 1;
+            if (!inflight.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** Sends queued messages while the window and the socket allow. */
+    void drain() {
+        while (isOnline() && !queue.isEmpty() && canSendNow(queue.peekFirst())) {
+            send(queue.pollFirst());
+        }
+    }
+
+    /** PUBACK (QoS 1) or PUBCOMP (QoS 2): the message is done. False when the id was unknown. */
+    boolean acknowledged(int packetId) {
+        boolean known = inflight.remove(packetId) != null;
+        drain();
+        return known;
+    }
+
+    /** PUBREC: the client has the QoS 2 message; from now on only PUBREL is resent. */
+    boolean received(int packetId) {
+        InFlight f = inflight.get(packetId);
+        if (f == null || f.message().qos() != 2) {
+            return false;
+        }
+        inflight.put(packetId, new InFlight(f.message(), true));
+        return true;
+    }
+
+    /** An incoming QoS 2 PUBLISH: true the first time its id is seen (route it), false for a DUP. */
+    boolean firstReceipt(int packetId) {
+        return awaitingRelease.add(packetId);
+    }
+
+    /** PUBREL from the client: true when the id was awaiting release. */
+    boolean released(int packetId) {
+        return awaitingRelease.remove(packetId);
+    }
+
+    int awaitingReleaseCount() {
+        return awaitingRelease.size();
+    }
+
+    /** For tests: what is queued. */
+    List<Publish> queuedMessages() {
+        return List.copyOf(queue);
+    }
+}

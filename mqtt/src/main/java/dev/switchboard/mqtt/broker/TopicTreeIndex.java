@@ -1,0 +1,86 @@
+package dev.switchboard.mqtt.broker;
+
+import dev.switchboard.mqtt.packet.Publish;
+import dev.switchboard.mqtt.packet.Subscription;
+import dev.switchboard.mqtt.topic.Deliveries;
+import dev.switchboard.mqtt.topic.Delivery;
+import dev.switchboard.mqtt.topic.RetainHandling;
+import dev.switchboard.mqtt.topic.Retained;
+import dev.switchboard.mqtt.topic.SubscriptionOptions;
+import dev.switchboard.mqtt.topic.TopicFilter;
+import dev.switchboard.mqtt.topic.TopicName;
+import dev.switchboard.mqtt.topic.TopicTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The broker's subscriptions and retained messages, both in the one {@link TopicTree}: matching
+ * for delivery and retained lookup walk the same tree. Thread-safe, as the tree is.
+ */
+final class TopicTreeIndex implements Subscriptions, RetainedMessages {
+    private final TopicTree<Publish> tree = new TopicTree<>();
+
+    @Override
+    public boolean subscribe(String clientId, Subscription subscription, OptionalInt subscriptionIdentifier) {
+        TopicFilter filter = TopicFilter.of(subscription.filter());
+        SubscriptionOptions options = new SubscriptionOptions(Math.min(2, subscription.qos()), subscription.noLocal(),
+                subscription.retainAsPublished(), RetainHandling.ofCode(subscription.retainHandling()),
+                subscriptionIdentifier);
+        return tree.subscribe(clientId, filter, options);
+    }
+
+    @Override
+    public boolean unsubscribe(String clientId, String filter) {
+        var parsed = TopicFilter.parse(filter);
+        return parsed.isValid() && tree.unsubscribe(clientId, parsed.orElseThrow());
+    }
+
+    @Override
+    public void removeClient(String clientId) {
+        tree.removeClient(clientId);
+    }
+
+    @Override
+    public List<Target> match(String topic, String publisherId, int qos, boolean retain) {
+        Deliveries deliveries = Deliveries.resolve(tree.match(TopicName.of(topic)), publisherId, qos, retain);
+        List<Target> targets = new ArrayList<>(deliveries.size());
+        for (Delivery d : deliveries.all()) {
+            targets.add(new Target(d.clientId(), d.qos(), d.retain(), d.subscriptionIdentifiers()));
+        }
+        return targets;
+    }
+
+    @Override
+    public int count() {
+        return (int) Math.min(Integer.MAX_VALUE, tree.subscriptionCount());
+    }
+
+    @Override
+    public void retain(Publish message) {
+        TopicName topic = TopicName.of(message.topic());
+        if (message.payload().length == 0) {
+            tree.removeRetained(topic);
+        } else {
+            tree.putRetained(topic, message);
+        }
+    }
+
+    @Override
+    public List<Publish> matching(String filter) {
+        var parsed = TopicFilter.parse(filter);
+        if (!parsed.isValid()) {
+            return List.of();
+        }
+        List<Publish> messages = new ArrayList<>();
+        for (Retained<Publish> r : tree.retainedMatching(parsed.orElseThrow())) {
+            messages.add(r.message());
+        }
+        return messages;
+    }
+
+    @Override
+    public int countRetained() {
+        return (int) Math.min(Integer.MAX_VALUE, tree.retainedCount());
+    }
+}
