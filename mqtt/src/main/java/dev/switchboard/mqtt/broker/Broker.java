@@ -2,6 +2,7 @@ package dev.switchboard.mqtt.broker;
 
 import dev.switchboard.mqtt.packet.ConnAck;
 import dev.switchboard.mqtt.packet.Connect;
+import dev.switchboard.mqtt.packet.Disconnect;
 import dev.switchboard.mqtt.packet.Packet;
 import dev.switchboard.mqtt.packet.PubAck;
 import dev.switchboard.mqtt.packet.PubComp;
@@ -161,6 +162,12 @@ final class Broker {
                     known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, null));
         } else if (packet instanceof Subscribe subscribe) {
             onSubscribe(session, connection, subscribe);
+        } else if (packet instanceof Disconnect disconnect) {
+            if (disconnect.reasonCode() != ReasonCodes.DISCONNECT_WITH_WILL) {
+                session.clearWill();
+            }
+            disconnect.sessionExpiryIntervalSeconds().ifPresent(session::expiryIntervalSeconds);
+            connection.close();
         } else if (packet instanceof Unsubscribe unsubscribe) {
             List<Integer> codes = new ArrayList<>();
             for (String filter : unsubscribe.filters()) {

@@ -112,8 +112,11 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         } else if (packet instanceof Connect) {
             protocolError(ctx, "a second CONNECT on the same connection (MQTT-3.1.0-2)");
         } else if (packet instanceof Disconnect disconnect) {
+            // closed by the session's lane, so whatever the lane still owes the client (the CONNACK
+            // of a client that wrote CONNECT, PUBLISH, DISCONNECT back to back) goes out first
             disconnectedNormally = disconnect.reasonCode() != ReasonCodes.DISCONNECT_WITH_WILL;
-            ctx.close();
+            ctx.channel().config().setAutoRead(false);
+            broker.packet(clientId, connection, packet);
         } else if (packet instanceof Publish publish && !TopicName.parse(publish.topic()).isValid()) {
             protocolError(ctx, "PUBLISH topic '" + publish.topic() + "' is not a valid topic name (MQTT-3.3.2-2)");
         } else {
