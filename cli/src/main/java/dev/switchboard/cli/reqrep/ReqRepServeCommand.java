@@ -47,6 +47,10 @@ public final class ReqRepServeCommand implements Callable<Integer> {
             description = "On shutdown, time in-flight requests get to finish (default: ${DEFAULT-VALUE}).")
     Duration drainTimeout;
 
+    @Option(names = "--io-threads", defaultValue = "0", paramLabel = "N",
+            description = "Event loop threads; 0 is one per core (default: ${DEFAULT-VALUE}).")
+    int ioThreads;
+
     /** The server's defaults as the CLI starts it. */
     public static ReqRepServerConfig.Builder defaults() {
         return ReqRepServerConfig.builder();
@@ -63,6 +67,7 @@ public final class ReqRepServeCommand implements Callable<Integer> {
                 .rawRoute(rawRoute)
                 .workerThreads(workers)
                 .drainTimeout(drainTimeout)
+                .ioThreads(ioThreads)
                 .build();
         RunningServices services = new RunningServices();
         services.add(ReqRepServer.start(config));

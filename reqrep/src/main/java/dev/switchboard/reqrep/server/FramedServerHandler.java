@@ -18,6 +18,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,18 +96,31 @@ final class FramedServerHandler extends ChannelInboundHandlerAdapter {
                     "request id " + id + " is already in flight on this connection"));
             return;
         }
+        CompletionStage<RouteResponse> stage = dispatcher.dispatch(
+                new RouteRequest(request.route(), request.body(), ctx.channel().remoteAddress()));
+        if (stage instanceof CompletableFuture<RouteResponse> done && done.isDone()) {
+            // answered synchronously (echo, hello, cached answers): no in-flight bookkeeping at all
+            RouteResponse response = null;
+            Throwable failure = null;
+            try {
+                response = done.getNow(null);
+            } catch (CompletionException | CancellationException e) {
+                failure = e;
+            }
+            ctx.write(answer(id, request.route(), response, failure), ctx.voidPromise());
+            return;
+        }
         inFlight.put(id, new InFlight(request.route(), System.nanoTime()));
         if (inFlight.size() >= config.maxInflightPerConnection()) {
             pauseReading();
         }
-        dispatcher.dispatch(new RouteRequest(request.route(), request.body(), ctx.channel().remoteAddress()))
-                .whenComplete((response, failure) -> {
-                    if (ctx.executor().inEventLoop()) {
-                        finish(id, response, failure);
-                    } else {
-                        ctx.executor().execute(() -> finish(id, response, failure));
-                    }
-                });
+        stage.whenComplete((response, failure) -> {
+            if (ctx.executor().inEventLoop()) {
+                finish(id, response, failure);
+            } else {
+                ctx.executor().execute(() -> finish(id, response, failure));
+            }
+        });
     }
 
     private void finish(int id, RouteResponse response, Throwable failure) {
@@ -111,19 +128,27 @@ final class FramedServerHandler extends ChannelInboundHandlerAdapter {
         if (request == null) {
             return; // answered TIMEOUT already, or the connection is gone
         }
-        Frame answer;
-        if (failure != null) {
-            answer = ErrorFrames.of(id, request.route(), failure);
-        } else {
-            answer = new Frame.Response(id, response.body());
-            long length = FrameEncoder.bodyLength(answer);
-            if (length > config.maxFrameLength()) {
-                answer = new Frame.Error(id, ErrorCode.FRAME_TOO_LARGE.value(), "response of " + length
-                        + " bytes exceeds the maximum frame of " + config.maxFrameLength() + " bytes");
-            }
-        }
-        ctx.writeAndFlush(answer, ctx.voidPromise());
+        ctx.writeAndFlush(answer(id, request.route(), response, failure), ctx.voidPromise());
         afterAnswer();
+    }
+
+    private Frame answer(int id, String route, RouteResponse response, Throwable failure) {
+        if (failure != null) {
+            return ErrorFrames.of(id, route, failure);
+        }
+        Frame answer = new Frame.Response(id, response.body());
+        long length = FrameEncoder.bodyLength(answer);
+        if (length > config.maxFrameLength()) {
+            return new Frame.Error(id, ErrorCode.FRAME_TOO_LARGE.value(), "response of " + length
+                    + " bytes exceeds the maximum frame of " + config.maxFrameLength() + " bytes");
+        }
+        return answer;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        ctx.flush(); // answers written synchronously during this read go out in one flush
+        super.channelReadComplete(ctx);
     }
 
     private void afterAnswer() {
