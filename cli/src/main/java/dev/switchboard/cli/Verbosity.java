@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 public final class Verbosity {
     private static volatile boolean verbose;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Log at debug level and print stack traces with errors.")
     void setVerbose(boolean value) {
         verbose = value;

@@ -70,6 +70,11 @@ public final class MqttBroker implements AutoCloseable {
         return broker.sessionCount();
     }
 
+    /** Subscriptions held, across all sessions. */
+    public int subscriptions() {
+        return broker.subscriptionCount();
+    }
+
     public int retainedMessages() {
         return broker.retainedCount();
     }
