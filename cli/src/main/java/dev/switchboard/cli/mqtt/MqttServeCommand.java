@@ -42,6 +42,11 @@ public final class MqttServeCommand implements Callable<Integer> {
             description = "Close a connection that sends no CONNECT in this time (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
+    @Option(names = "--sys-interval", defaultValue = "10s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How often $SYS/broker/... topics are published; 0 turns them off (default: ${DEFAULT-VALUE}).")
+    Duration sysInterval;
+
     /** The broker's defaults as the CLI starts it. */
     public static BrokerConfig.Builder defaults() {
         return BrokerConfig.builder();
@@ -51,7 +56,7 @@ public final class MqttServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
-                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).build();
+                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval).build();
         RunningServices services = new RunningServices();
         services.add(MqttBroker.start(config));
         services.awaitShutdownSignal();

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +67,11 @@ final class Broker {
 
     int retainedCount() {
         return retained.countRetained();
+    }
+
+    /** Publishes a message of the broker's own ($SYS): retained, from no client. */
+    void publishInternal(Publish publish) {
+        route("", publish);
     }
 
     EventExecutor lane(String clientId) {
@@ -212,7 +216,7 @@ final class Broker {
                 Session session = sessions.get(target.clientId());
                 if (session != null) {
                     session.deliver(outgoing);
-                    stats.sent();
+                    stats.sent(outgoing.payload().length);
                 }
             });
         }
@@ -328,31 +332,6 @@ final class Broker {
     private static void cancel(ScheduledFuture<?> future) {
         if (future != null) {
             future.cancel(false);
-        }
-    }
-
-    /** Counters for $SYS and the logs. */
-    static final class BrokerStats {
-        final AtomicLong clientsConnected = new AtomicLong();
-        final AtomicLong messagesReceived = new AtomicLong();
-        final AtomicLong messagesSent = new AtomicLong();
-        final AtomicLong bytesReceived = new AtomicLong();
-
-        void connected() {
-            clientsConnected.incrementAndGet();
-        }
-
-        void disconnected() {
-            clientsConnected.decrementAndGet();
-        }
-
-        void received(int bytes) {
-            messagesReceived.incrementAndGet();
-            bytesReceived.addAndGet(bytes);
-        }
-
-        void sent() {
-            messagesSent.incrementAndGet();
         }
     }
 }

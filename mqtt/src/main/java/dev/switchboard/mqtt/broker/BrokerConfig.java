@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param maxInflight QoS 1 and 2 messages sent to one client and not yet acknowledged (the
  *     broker's own limit; an MQTT 5 client's Receive Maximum lowers it further)
  * @param receiveMaximum QoS 1 and 2 publishes one client may have unacknowledged towards the broker
+ * @param sysInterval how often the $SYS/broker/... topics are published; zero turns them off
  * @param ioThreads event loop threads; 0 means one per core
  * @param clock time for expiry and keep alive
  */
@@ -31,6 +32,7 @@ public record BrokerConfig(
         int maxQueuedMessages,
         int maxInflight,
         int receiveMaximum,
+        Duration sysInterval,
         int ioThreads,
         Clock clock) {
 
@@ -49,6 +51,7 @@ public record BrokerConfig(
         require(maxQueuedMessages >= 1, "max queued messages must be at least 1");
         require(maxInflight >= 1 && maxInflight <= 65535, "max inflight must be 1-65535");
         require(receiveMaximum >= 1 && receiveMaximum <= 65535, "receive maximum must be 1-65535");
+        require(sysInterval != null && !sysInterval.isNegative(), "sys interval must not be negative");
         require(ioThreads >= 0, "io threads must not be negative");
     }
 
@@ -72,6 +75,7 @@ public record BrokerConfig(
         private int maxQueuedMessages = 1000;
         private int maxInflight = 100;
         private int receiveMaximum = 100;
+        private Duration sysInterval = Duration.ofSeconds(10);
         private int ioThreads = 0;
         private Clock clock = Clock.systemUTC();
 
@@ -123,6 +127,11 @@ public record BrokerConfig(
             return this;
         }
 
+        public Builder sysInterval(Duration sysInterval) {
+            this.sysInterval = sysInterval;
+            return this;
+        }
+
         public Builder ioThreads(int ioThreads) {
             this.ioThreads = ioThreads;
             return this;
@@ -135,7 +144,7 @@ public record BrokerConfig(
 
         public BrokerConfig build() {
             return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
-                    maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, ioThreads, clock);
+                    maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, sysInterval, ioThreads, clock);
         }
     }
 }

@@ -37,6 +37,11 @@ public final class MqttBroker implements AutoCloseable {
         TopicTreeIndex index = new TopicTreeIndex();
         this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new));
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
+        if (!config.sysInterval().isZero()) {
+            SysTopics sys = new SysTopics(broker, config.clock(), version());
+            long every = config.sysInterval().toMillis();
+            workers.next().scheduleAtFixedRate(sys::publish, 0, every, TimeUnit.MILLISECONDS);
+        }
         try {
             this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
                     config.port()), new MqttChannelInitializer(config, broker, limiter));
@@ -55,6 +60,11 @@ public final class MqttBroker implements AutoCloseable {
         MqttBroker broker = new MqttBroker(config);
         LOG.info("mqtt listening on {} (MQTT 3.1, 3.1.1 and 5.0)", Addresses.format(broker.localAddress()));
         return broker;
+    }
+
+    private static String version() {
+        String version = MqttBroker.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 
     public InetSocketAddress localAddress() {

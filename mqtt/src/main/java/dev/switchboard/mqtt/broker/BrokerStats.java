@@ -1,0 +1,50 @@
+package dev.switchboard.mqtt.broker;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The broker's counters, for $SYS and the logs. Thread-safe. */
+final class BrokerStats {
+    private final AtomicLong clientsConnected = new AtomicLong();
+    private final AtomicLong messagesReceived = new AtomicLong();
+    private final AtomicLong messagesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+
+    void connected() {
+        clientsConnected.incrementAndGet();
+    }
+
+    void disconnected() {
+        clientsConnected.decrementAndGet();
+    }
+
+    void received(int payloadBytes) {
+        messagesReceived.incrementAndGet();
+        bytesReceived.addAndGet(payloadBytes);
+    }
+
+    void sent(int payloadBytes) {
+        messagesSent.incrementAndGet();
+        bytesSent.addAndGet(payloadBytes);
+    }
+
+    long clientsConnected() {
+        return clientsConnected.get();
+    }
+
+    long messagesReceived() {
+        return messagesReceived.get();
+    }
+
+    long messagesSent() {
+        return messagesSent.get();
+    }
+
+    long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    long bytesSent() {
+        return bytesSent.get();
+    }
+}
