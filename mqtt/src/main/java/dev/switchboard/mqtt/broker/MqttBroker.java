@@ -70,6 +70,11 @@ public final class MqttBroker implements AutoCloseable {
         return broker.sessionCount();
     }
 
+    /** Subscriptions held, one per client and topic filter, for online and offline sessions alike. */
+    public int subscriptions() {
+        return broker.subscriptionCount();
+    }
+
     public int retainedMessages() {
         return broker.retainedCount();
     }
