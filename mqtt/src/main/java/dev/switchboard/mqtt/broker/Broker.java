@@ -96,7 +96,9 @@ final class Broker {
                 existing.detach();
                 old.disconnect(ReasonCodes.SESSION_TAKEN_OVER, "another connection with the same client id");
             }
-            boolean present = existing != null && !connect.cleanStart();
+            // A session with expiry 0 (3.1.1: clean session) ends with its network connection, and a
+            // takeover has just closed that: such a session is not resumed (as Mosquitto's handle_connect.c).
+            boolean present = existing != null && !connect.cleanStart() && existing.expiryIntervalSeconds() > 0;
             Session session;
             if (present) {
                 session = existing;
