@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -77,8 +78,17 @@ final class Broker {
         EventExecutor lane = lane(clientId);
         if (lane.inEventLoop()) {
             task.run();
-        } else {
+            return;
+        }
+        try {
             lane.execute(task);
+        } catch (RejectedExecutionException e) {
+            if (!lane.isShuttingDown()) {
+                throw e;
+            }
+            // The broker is stopping: loops close their channels while other lanes have already
+            // ended. Sessions live in memory and go with the broker, so the work is dropped.
+            LOG.debug("broker stopping: dropped work for client {}", clientId);
         }
     }
 
