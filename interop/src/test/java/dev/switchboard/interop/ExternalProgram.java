@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A third-party program run by a test: its standard output and error are read line by line as they
@@ -77,9 +79,9 @@ public final class ExternalProgram implements AutoCloseable {
         return List.copyOf(err);
     }
 
-    /** Waits until some output line satisfies {@code condition}. */
+    /** Waits until some output line satisfies {@code condition}; fails early if the program ends first. */
     public void awaitLine(Predicate<String> condition, String description) {
-        await(description + " from " + this).atMost(PATIENCE).until(() -> {
+        awaitOutput(description, () -> {
             if (out.stream().anyMatch(condition)) {
                 return true;
             }
@@ -93,8 +95,17 @@ public final class ExternalProgram implements AutoCloseable {
 
     /** Waits until at least {@code n} output lines were printed. */
     public List<String> awaitLines(int n) {
-        await(n + " lines from " + this).atMost(PATIENCE).until(() -> out.size() >= n);
+        awaitOutput(n + " lines", () -> out.size() >= n);
         return lines();
+    }
+
+    private void awaitOutput(String what, Callable<Boolean> condition) {
+        try {
+            await(what + " from " + this).atMost(PATIENCE).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; output " + out + "; errors " + err
+                    + (process.isAlive() ? "" : "; exited with " + process.exitValue()), e);
+        }
     }
 
     /** Waits for the program to end by itself and returns its exit code, all output read. */
