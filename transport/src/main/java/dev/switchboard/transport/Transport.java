@@ -82,9 +82,14 @@ public final class Transport {
         return name;
     }
 
-    /** A new event loop group of this transport; threads are named {@code prefix-N}. */
+    /**
+     * A new event loop group of this transport; threads are named {@code prefix-N}. {@code threads}
+     * 0 means one per core (not Netty's own default of two per core: on a small machine more
+     * event loops than cores only queue for the CPU).
+     */
     public EventLoopGroup newGroup(String threadPrefix, int threads) {
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, true),
+        int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory(threadPrefix, true),
                 ioHandlerFactory);
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,17 @@ final class Broker {
         EventExecutor lane = lane(clientId);
         if (lane.inEventLoop()) {
             task.run();
-        } else {
+            return;
+        }
+        try {
             lane.execute(task);
+        } catch (RejectedExecutionException e) {
+            if (!lane.isShuttingDown()) {
+                throw e;
+            }
+            // The broker is stopping: loops close their channels while other lanes have already
+            // ended. Sessions live in memory and go with the broker, so the work is dropped.
+            LOG.debug("broker stopping: dropped work for client {}", clientId);
         }
     }
 
@@ -101,7 +111,9 @@ final class Broker {
                 existing.detach();
                 old.disconnect(ReasonCodes.SESSION_TAKEN_OVER, "another connection with the same client id");
             }
-            boolean present = existing != null && !connect.cleanStart();
+            // A session with expiry 0 (3.1.1: clean session) ends with its network connection, and a
+            // takeover has just closed that: such a session is not resumed (as Mosquitto's handle_connect.c).
+            boolean present = existing != null && !connect.cleanStart() && existing.expiryIntervalSeconds() > 0;
             Session session;
             if (present) {
                 session = existing;

@@ -80,7 +80,7 @@ public final class MqttBroker implements AutoCloseable {
         return broker.sessionCount();
     }
 
-    /** Subscriptions held, across all sessions. */
+    /** Subscriptions held, one per client and topic filter, for online and offline sessions alike. */
     public int subscriptions() {
         return broker.subscriptionCount();
     }

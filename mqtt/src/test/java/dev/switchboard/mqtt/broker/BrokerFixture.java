@@ -11,7 +11,8 @@ final class BrokerFixture implements AfterEachCallback {
     private final List<AutoCloseable> open = new ArrayList<>();
 
     MqttBroker start(UnaryOperator<BrokerConfig.Builder> settings) {
-        MqttBroker broker = MqttBroker.start(settings.apply(BrokerConfig.builder().port(0).ioThreads(2)).build());
+        MqttBroker broker = MqttBroker.start(settings.apply(
+                BrokerConfig.builder().port(0).ioThreads(2).sysInterval(java.time.Duration.ZERO)).build());
         open.add(broker);
         return broker;
     }

@@ -74,12 +74,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         inFlight = pending.size();
         int id = registration.id();
-        ctx.writeAndFlush(new Frame.Request(id, template.route(), template.body())).addListener(f -> {
-            if (!f.isSuccess()) {
-                pending.fail(id, new ConnectionException("cannot send to " + target + ": " + f.cause(), f.cause()));
-                inFlight = pending.size();
-            }
-        });
+        // a failed write fails the channel, and channelInactive fails every outstanding request
+        ctx.writeAndFlush(new Frame.Request(id, template.route(), template.body()), ctx.voidPromise());
     }
 
     void ping(CompletableFuture<Duration> future, Duration timeout) {

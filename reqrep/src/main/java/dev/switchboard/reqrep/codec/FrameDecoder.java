@@ -20,6 +20,9 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     public static final int HEADER_LENGTH = 6;
     private final int maxFrameLength;
     private boolean failed;
+    /** The last route name decoded, with its bytes: most connections call one route over and over. */
+    private byte[] lastRouteBytes = new byte[0];
+    private String lastRoute;
 
     /** @param maxFrameLength the largest value the length field may hold (bytes after it) */
     public FrameDecoder(int maxFrameLength) {
@@ -88,7 +91,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         return frame;
     }
 
-    private static Frame request(ByteBuf in, int id, int payload, int payloadLength) {
+    private Frame request(ByteBuf in, int id, int payload, int payloadLength) {
         if (id == 0) {
             throw new FrameException(PROTOCOL_ERROR, 0, "request id 0 is reserved");
         }
@@ -103,9 +106,25 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             throw new FrameException(PROTOCOL_ERROR, id,
                     "route length " + routeLength + " runs past the end of the frame");
         }
-        String route = utf8(in, payload + 1, routeLength, id, "route name");
+        String route = route(in, payload + 1, routeLength, id);
         byte[] body = bytes(in, payload + 1 + routeLength, payloadLength - 1 - routeLength);
         return new Frame.Request(id, route, body);
+    }
+
+    private String route(ByteBuf in, int index, int length, int id) {
+        if (length == lastRouteBytes.length) {
+            boolean same = true;
+            for (int i = 0; i < length && same; i++) {
+                same = in.getByte(index + i) == lastRouteBytes[i];
+            }
+            if (same && lastRoute != null) {
+                return lastRoute;
+            }
+        }
+        String route = utf8(in, index, length, id, "route name");
+        lastRouteBytes = bytes(in, index, length);
+        lastRoute = route;
+        return route;
     }
 
     private static Frame error(ByteBuf in, int id, int payload, int payloadLength) {
