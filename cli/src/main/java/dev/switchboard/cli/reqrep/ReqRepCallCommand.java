@@ -63,6 +63,7 @@ public final class ReqRepCallCommand implements Callable<Integer> {
         ReqRepClientConfig config = ReqRepClientConfig.builder(address)
                 .connections(1).ioThreads(1).requestTimeout(timeout).connectTimeout(timeout).build();
         try (ReqRepClient client = ReqRepClient.create(config)) {
+            client.ready().join(); // a refused or unknown host is reported as the connect attempt saw it
             return client.call(route, message).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();

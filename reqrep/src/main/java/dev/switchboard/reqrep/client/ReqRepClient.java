@@ -107,8 +107,12 @@ public final class ReqRepClient implements AutoCloseable {
             }
         }
         Slot slot = slots[start];
-        return CompletableFuture.failedFuture(new ConnectionException("not connected to " + target + ": "
-                + slot.lastFailure() + "; reconnecting in " + slot.millisToNextAttempt() + " ms"));
+        String failure = slot.lastFailure();
+        String message = failure.startsWith("cannot connect")
+                ? failure // the attempt's own words: "cannot connect to host:port: connection refused ..."
+                : "not connected to " + target + ": " + failure;
+        return CompletableFuture.failedFuture(new ConnectionException(message + " (next attempt in "
+                + slot.millisToNextAttempt() + " ms)"));
     }
 
     /** Requests sent through this client and not yet answered. */
@@ -131,6 +135,7 @@ public final class ReqRepClient implements AutoCloseable {
         private CompletableFuture<ReqRepConnection> attempt;
         private ReqRepConnection connection;
         private int failures;
+        private int generation;
         private long nextAttemptNanos;
         private String lastFailure = "not connected yet";
 
@@ -158,15 +163,16 @@ public final class ReqRepClient implements AutoCloseable {
             if (closed) {
                 return;
             }
-            CompletableFuture<ReqRepConnection> next = ReqRepConnection.open(config, transport, group);
-            attempt = next;
+            int thisAttempt = ++generation;
             connection = null;
-            next.whenComplete((c, t) -> onAttemptDone(next, c, t));
+            // the slot's state is updated before anyone waiting on the attempt hears of it
+            attempt = ReqRepConnection.open(config, transport, group)
+                    .whenComplete((c, t) -> onAttemptDone(thisAttempt, c, t));
         }
 
-        private void onAttemptDone(CompletableFuture<ReqRepConnection> which, ReqRepConnection c, Throwable t) {
+        private void onAttemptDone(int which, ReqRepConnection c, Throwable t) {
             synchronized (this) {
-                if (which != attempt) {
+                if (which != generation) {
                     return;
                 }
                 if (t == null) {
