@@ -4,6 +4,7 @@ import dev.switchboard.reqrep.ConnectionException;
 import dev.switchboard.reqrep.ErrorCode;
 import dev.switchboard.reqrep.ReqRepException;
 import dev.switchboard.reqrep.codec.Frame;
+import dev.switchboard.reqrep.codec.PreambleCheck;
 import dev.switchboard.transport.CorrelationTable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -5,11 +5,11 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 
 /** Connection failures in a user's words. */
-final class ConnectionFailures {
+public final class ConnectionFailures {
     private ConnectionFailures() {
     }
 
-    static String describe(Throwable cause) {
+    public static String describe(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -5,8 +5,9 @@ import dev.switchboard.reqrep.ErrorCode;
 import dev.switchboard.reqrep.ReqRepException;
 import dev.switchboard.reqrep.codec.Frame;
 import dev.switchboard.reqrep.codec.FrameDecoder;
-import dev.switchboard.reqrep.codec.FrameEncoder;
+import dev.switchboard.reqrep.codec.BatchingFrameEncoder;
 import dev.switchboard.reqrep.codec.Preamble;
+import dev.switchboard.reqrep.codec.PreambleCheck;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.CorrelationTable;
 import dev.switchboard.transport.TcpClient;
@@ -53,7 +54,7 @@ public final class ReqRepConnection implements AutoCloseable {
                         ClientHandler handler = new ClientHandler(ch.eventLoop(), config, target);
                         ch.pipeline()
                                 .addLast("flush-consolidation", new FlushConsolidationHandler(256, true))
-                                .addLast("frame-encoder", FrameEncoder.INSTANCE)
+                                .addLast("frame-encoder", new BatchingFrameEncoder())
                                 .addLast("preamble-check", new PreambleCheck())
                                 .addLast("frame-decoder", new FrameDecoder(config.maxFrameLength()))
                                 .addLast("client-handler", handler);

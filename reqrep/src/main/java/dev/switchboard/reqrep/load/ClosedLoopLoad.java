@@ -1,13 +1,24 @@
 package dev.switchboard.reqrep.load;
 
 import dev.switchboard.reqrep.client.ReqRepClientConfig;
-import dev.switchboard.reqrep.client.ReqRepConnection;
+import dev.switchboard.reqrep.ConnectionException;
+import dev.switchboard.reqrep.client.ConnectionFailures;
+import dev.switchboard.reqrep.codec.FrameDecoder;
+import dev.switchboard.reqrep.codec.BatchingFrameEncoder;
+import dev.switchboard.reqrep.codec.PreambleCheck;
+import dev.switchboard.transport.TcpClient;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import dev.switchboard.transport.Transport;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,7 +52,6 @@ public final class ClosedLoopLoad {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private volatile boolean measuring;
-    private volatile boolean running = true;
 
     public ClosedLoopLoad(Plan plan) {
         this.plan = plan;
@@ -55,62 +65,65 @@ public final class ClosedLoopLoad {
     public LoadReport run(Consumer<String> progress) throws InterruptedException {
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup("bench", plan.client().ioThreads());
-        List<ReqRepConnection> connections = new ArrayList<>();
+        List<Channel> channels = new ArrayList<>();
+        List<PipelinedLoadHandler> handlers = new ArrayList<>();
+        InetSocketAddress address = plan.client().address();
+        String target = address.getHostString() + ":" + address.getPort();
+        InetSocketAddress resolved = address.isUnresolved()
+                ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
         try {
-            List<CompletableFuture<ReqRepConnection>> opening = new ArrayList<>();
-            for (int i = 0; i < plan.connections(); i++) {
-                opening.add(ReqRepConnection.open(plan.client(), transport, group));
-            }
-            for (CompletableFuture<ReqRepConnection> future : opening) {
-                connections.add(future.join());
-            }
             byte[] payload = new byte[plan.payloadSize()];
             for (int i = 0; i < payload.length; i++) {
                 payload[i] = (byte) ('a' + i % 26);
             }
-            for (ReqRepConnection connection : connections) {
-                for (int i = 0; i < plan.pipeline(); i++) {
-                    sendNext(connection, payload);
+            for (int i = 0; i < plan.connections(); i++) {
+                PipelinedLoadHandler handler = new PipelinedLoadHandler(plan.route(), payload, plan.pipeline(),
+                        recorder, errors, firstError, HIGHEST_MICROS);
+                handlers.add(handler);
+                ChannelFuture connect = TcpClient.bootstrap(transport, group, plan.client().connectTimeout(),
+                        new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                ch.pipeline()
+                                        .addLast("frame-encoder", new BatchingFrameEncoder())
+                                        .addLast("preamble-check", new PreambleCheck())
+                                        .addLast("frame-decoder", new FrameDecoder(plan.client().maxFrameLength()))
+                                        .addLast("load", handler);
+                            }
+                        }).connect(resolved).awaitUninterruptibly();
+                if (!connect.isSuccess()) {
+                    throw new ConnectionException("cannot connect to " + target + ": "
+                            + ConnectionFailures.describe(connect.cause()), connect.cause());
+                }
+                channels.add(connect.channel());
+            }
+            for (PipelinedLoadHandler handler : handlers) {
+                try {
+                    handler.ready().get(plan.client().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new ConnectionException("no framed-protocol answer from " + target + ": "
+                            + (e.getCause() != null ? e.getCause().getMessage() : "timed out"), e);
                 }
             }
             sleepReporting(plan.warmup(), progress, "warm-up");
             recorder.reset();
             errors.set(0);
+            handlers.forEach(h -> h.measuring(true));
             measuring = true;
             long start = System.nanoTime();
             sleepReporting(plan.duration(), progress, "running");
             Histogram histogram = recorder.getIntervalHistogram();
             double seconds = (System.nanoTime() - start) / 1e9;
             measuring = false;
-            running = false;
+            handlers.forEach(h -> h.measuring(false));
             return LoadReport.of(histogram, errors.get(), seconds, firstError.get());
         } finally {
-            running = false;
-            for (ReqRepConnection connection : connections) {
-                connection.close();
+            handlers.forEach(PipelinedLoadHandler::stop);
+            for (Channel channel : channels) {
+                channel.close();
             }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-    }
-
-    private void sendNext(ReqRepConnection connection, byte[] payload) {
-        if (!running) {
-            return;
-        }
-        long start = System.nanoTime();
-        connection.call(plan.route(), payload).whenComplete((answer, failure) -> {
-            if (measuring) {
-                if (failure != null) {
-                    errors.incrementAndGet();
-                    firstError.compareAndSet(null, failure.getMessage());
-                } else {
-                    recorder.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - start) / 1000));
-                }
-            }
-            if (failure == null || connection.isUsable()) {
-                sendNext(connection, payload);
-            }
-        });
     }
 
     private void sleepReporting(Duration total, Consumer<String> progress, String phase) throws InterruptedException {

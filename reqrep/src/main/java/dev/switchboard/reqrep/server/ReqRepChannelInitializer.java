@@ -11,7 +11,7 @@ import static dev.switchboard.reqrep.server.ChannelHandlerNames.RAW_HANDLER;
 import static dev.switchboard.reqrep.server.ChannelHandlerNames.UNDECIDED;
 
 import dev.switchboard.reqrep.codec.FrameDecoder;
-import dev.switchboard.reqrep.codec.FrameEncoder;
+import dev.switchboard.reqrep.codec.BatchingFrameEncoder;
 import dev.switchboard.transport.ConnectionLimiter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -61,7 +61,7 @@ final class ReqRepChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** Called by the detector once the client sent the framed protocol's preamble. */
     void switchToFramed(ChannelPipeline p) {
         p.addFirst(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true));
-        p.addAfter(FLUSH_CONSOLIDATION, FRAME_ENCODER, FrameEncoder.INSTANCE);
+        p.addAfter(FLUSH_CONSOLIDATION, FRAME_ENCODER, new BatchingFrameEncoder());
         p.addAfter(PROTOCOL_DETECTOR, FRAME_DECODER, new FrameDecoder(config.maxFrameLength()));
         p.replace(UNDECIDED, FRAMED_HANDLER, new FramedServerHandler(config, dispatcher));
     }

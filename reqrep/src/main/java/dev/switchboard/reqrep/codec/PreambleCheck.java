@@ -1,7 +1,6 @@
-package dev.switchboard.reqrep.client;
+package dev.switchboard.reqrep.codec;
 
 import dev.switchboard.reqrep.ConnectionException;
-import dev.switchboard.reqrep.codec.Preamble;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,7 +11,7 @@ import java.util.List;
  * Expects the server's preamble as the first five bytes; then removes itself. Anything else means
  * the peer is not a Switchboard framed server (a plain socket server answers with text).
  */
-final class PreambleCheck extends ByteToMessageDecoder {
+public final class PreambleCheck extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (!Preamble.couldBeMagic(in)) {
@@ -35,7 +34,7 @@ final class PreambleCheck extends ByteToMessageDecoder {
         ctx.pipeline().remove(this);
     }
 
-    enum PreambleReceived {
+    public enum PreambleReceived {
         INSTANCE
     }
 }
