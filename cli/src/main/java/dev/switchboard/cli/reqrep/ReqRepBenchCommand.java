@@ -50,7 +50,7 @@ public final class ReqRepBenchCommand implements Callable<Integer> {
     String route;
 
     @Option(names = "--timeout", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Per-request timeout; a request past it counts as an error (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for each connection and its preamble (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--io-threads", defaultValue = "0", paramLabel = "N",
