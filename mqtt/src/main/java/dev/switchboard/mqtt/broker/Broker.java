@@ -205,6 +205,16 @@ final class Broker {
             }
             default -> {
                 int matched = 0;
+                if (connection.version().isMqtt5() && session.awaitingReleaseCount() >= config.receiveMaximum()
+                        && !session.isAwaitingRelease(publish.packetId())) {
+                    // MQTT-3.3.4-9: more unacknowledged QoS 2 publishes than the Receive Maximum we sent
+                    // (a 3.1.1 client was never told one; its packet ids bound it to 65,535)
+                    LOG.info("client {} exceeded the receive maximum of {}", session.clientId(),
+                            config.receiveMaximum());
+                    connection.disconnect(ReasonCodes.RECEIVE_MAXIMUM_EXCEEDED,
+                            "more than " + config.receiveMaximum() + " QoS 2 messages awaiting PUBREL");
+                    return;
+                }
                 if (session.firstReceipt(publish.packetId())) {
                     matched = route(session.clientId(), publish);
                 }

@@ -204,6 +204,10 @@ final class Session {
         return awaitingRelease.remove(packetId);
     }
 
+    boolean isAwaitingRelease(int packetId) {
+        return awaitingRelease.contains(packetId);
+    }
+
     int awaitingReleaseCount() {
         return awaitingRelease.size();
     }

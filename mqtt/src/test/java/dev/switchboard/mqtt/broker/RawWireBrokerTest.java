@@ -188,4 +188,26 @@ class RawWireBrokerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
         assertThat(received).containsExactly("w/1 gone");
     }
+
+    @Test
+    void aClientExceedingTheReceiveMaximumGetsDisconnect0x93() {
+        // MQTT-3.3.4-9: the broker's CONNACK says Receive Maximum 2 here
+        MqttBroker broker = brokers.start(b -> b.receiveMaximum(2));
+        try (RawClient client = RawClient.connect(broker.localAddress())) {
+            client.sendHex("10 0f 0004 4d515454 05 02 003c 00 0002 6331"); // MQTT 5 CONNECT
+            byte[] header = client.read(2);
+            client.read(header[1]);
+            for (int id = 1; id <= 3; id++) {
+                // PUBLISH QoS 2 to "a", packet id 1..3, no properties, payload "x"; no PUBREL follows
+                client.sendHex("34 07 0001 61 000" + id + " 00 78");
+                if (id <= 2) {
+                    client.expectHex("50 04 000" + id + " 10 00"); // PUBREC: 0x10 no matching subscribers
+                }
+            }
+            byte[] disconnect = client.read(2);
+            assertThat(disconnect[0]).isEqualTo((byte) 0xe0);
+            assertThat(client.read(disconnect[1])[0]).isEqualTo((byte) 0x93);
+            assertThat(client.isClosedByPeer()).isTrue();
+        }
+    }
 }
