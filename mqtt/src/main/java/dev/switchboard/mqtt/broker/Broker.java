@@ -121,7 +121,7 @@ final class Broker {
                 if (existing != null) {
                     subscriptions.removeClient(clientId);
                 }
-                session = new Session(clientId, config.maxQueuedMessages(), config.maxInflight());
+                session = new Session(clientId, config.maxQueuedMessages(), config.maxInflight(), config.clock());
                 sessions.put(clientId, session);
             }
             ConnAck ack = ConnAck.accepted(present);

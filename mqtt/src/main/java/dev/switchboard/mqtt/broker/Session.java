@@ -10,7 +10,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -28,7 +30,13 @@ final class Session {
     private final int maxQueued;
     private final int brokerMaxInflight;
     private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
-    private final ArrayDeque<Publish> queue = new ArrayDeque<>();
+    /** A message waiting to be sent, and when its Message Expiry Interval runs out (MAX_VALUE: never). */
+    private record Queued(Publish message, long expiresAtMillis) {
+    }
+
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final Clock clock;
+    private long expired;
     private final Set<Integer> awaitingRelease = new HashSet<>();
     private ClientConnection connection;
     private long expiryIntervalSeconds;
@@ -37,6 +45,11 @@ final class Session {
     private long dropped;
 
     Session(String clientId, int maxQueued, int brokerMaxInflight) {
+        this(clientId, maxQueued, brokerMaxInflight, Clock.systemUTC());
+    }
+
+    Session(String clientId, int maxQueued, int brokerMaxInflight, Clock clock) {
+        this.clock = clock;
         this.clientId = clientId;
         this.maxQueued = maxQueued;
         this.brokerMaxInflight = brokerMaxInflight;
@@ -103,7 +116,7 @@ final class Session {
     void detach() {
         this.connection = null;
         // QoS 0 messages are not kept for an offline client
-        queue.removeIf(m -> m.qos() == 0);
+        queue.removeIf(q -> q.message().qos() == 0);
     }
 
     /** Delivers (or queues) a message already downgraded to the subscription's QoS. */
@@ -115,7 +128,14 @@ final class Session {
             send(message);
             return;
         }
-        enqueue(message);
+        OptionalLong expiry = message.properties().messageExpiryIntervalSeconds();
+        long expiresAt = expiry.isPresent() ? clock.millis() + expiry.getAsLong() * 1000 : Long.MAX_VALUE;
+        enqueue(new Queued(message, expiresAt));
+    }
+
+    /** Messages whose Message Expiry Interval ran out while they waited; never delivered. */
+    long expired() {
+        return expired;
     }
 
     private boolean canSendNow(Publish message) {
@@ -126,7 +146,7 @@ final class Session {
         return Math.min(brokerMaxInflight, connection.receiveMaximum());
     }
 
-    private void enqueue(Publish message) {
+    private void enqueue(Queued message) {
         if (queue.size() >= maxQueued) {
             if (!dropOldestQos0()) {
                 dropped++;
@@ -137,9 +157,9 @@ final class Session {
     }
 
     private boolean dropOldestQos0() {
-        Iterator<Publish> it = queue.iterator();
+        Iterator<Queued> it = queue.iterator();
         while (it.hasNext()) {
-            if (it.next().qos() == 0) {
+            if (it.next().message().qos() == 0) {
                 it.remove();
                 dropped++;
                 return true;
@@ -172,8 +192,22 @@ final class Session {
 
     /** Sends queued messages while the window and the socket allow. */
     void drain() {
-        while (isOnline() && !queue.isEmpty() && canSendNow(queue.peekFirst())) {
-            send(queue.pollFirst());
+        while (isOnline() && !queue.isEmpty() && canSendNow(queue.peekFirst().message())) {
+            Queued next = queue.pollFirst();
+            if (next.expiresAtMillis() == Long.MAX_VALUE) {
+                send(next.message());
+                continue;
+            }
+            long left = next.expiresAtMillis() - clock.millis();
+            if (left <= 0) {
+                expired++; // MQTT-3.3.2-5: an expired message is not delivered
+                continue;
+            }
+            // MQTT-3.3.2-6: the interval sent on is what is left of it
+            Publish m = next.message();
+            send(new Publish(m.topic(), m.payload(), m.qos(), m.retain(), m.dup(), m.packetId(),
+                    m.properties().withMessageExpiry(OptionalLong.of((left + 999) / 1000)), m.topicAlias(),
+                    m.subscriptionIdentifiers()));
         }
     }
 
@@ -214,6 +248,6 @@ final class Session {
 
     /** For tests: what is queued. */
     List<Publish> queuedMessages() {
-        return List.copyOf(queue);
+        return queue.stream().map(Queued::message).toList();
     }
 }

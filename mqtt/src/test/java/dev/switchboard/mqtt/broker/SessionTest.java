@@ -126,4 +126,32 @@ class SessionTest {
         assertThat(session.released(7)).isFalse();
         assertThat(session.firstReceipt(7)).as("a new message may reuse the id").isTrue();
     }
+
+    @Test
+    void messageExpiryCountsDownWhileQueuedAndExpiredMessagesAreNeverSent() {
+        // MQTT-3.3.2-5 and MQTT-3.3.2-6
+        dev.switchboard.testkit.SettableClock clock = new dev.switchboard.testkit.SettableClock();
+        Session session = new Session("c1", 10, 100, clock);
+        FakeConnection first = new FakeConnection(ProtocolVersion.MQTT_5, 65535);
+        session.attach(first, connect(Connect.NEVER_EXPIRES));
+        session.detach();
+        session.deliver(expiring("lasts", 10));
+        session.deliver(expiring("short", 2));
+        session.deliver(message("forever", 1));
+        clock.advance(java.time.Duration.ofSeconds(4));
+        FakeConnection second = new FakeConnection(ProtocolVersion.MQTT_5, 65535);
+        session.attach(second, connect(Connect.NEVER_EXPIRES));
+        List<Packet> sent = second.takeSent();
+        assertThat(sent).extracting(SessionTest::text).containsExactly("lasts", "forever");
+        assertThat(((Publish) sent.get(0)).properties().messageExpiryIntervalSeconds())
+                .hasValue(6);
+        assertThat(((Publish) sent.get(1)).properties().messageExpiryIntervalSeconds()).isEmpty();
+        assertThat(session.expired()).isEqualTo(1);
+    }
+
+    private static Publish expiring(String text, long seconds) {
+        return new Publish("t", text.getBytes(StandardCharsets.UTF_8), 1, false, false, 0,
+                dev.switchboard.mqtt.packet.MessageProperties.NONE.withMessageExpiry(java.util.OptionalLong.of(seconds)),
+                java.util.OptionalInt.empty(), List.of());
+    }
 }
