@@ -2,18 +2,11 @@ package dev.switchboard.cli.reqrep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.cli.CliProcess;
 import dev.switchboard.cli.CliRun;
-import dev.switchboard.cli.Main;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -47,37 +40,14 @@ class ReqRepServeCommandTest {
     }
 
     private static String runUntilInterrupted(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            int port = -1;
-            String line;
-            while (port < 0 && (line = lines.readLine()) != null) {
-                seen.add(line);
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
-            assertThat(port).as("listening line in %s", seen).isPositive();
+        try (CliProcess cli = CliProcess.start(args)) {
+            int port = cli.awaitReady(LISTENING);
             assertThat(CliRun.of("reqrep", "call", "127.0.0.1:" + port, "hi").out()).isEqualTo("Hello, client!\n");
-
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
-            while ((line = lines.readLine()) != null) {
-                seen.add(line);
-            }
-        } finally {
-            process.destroyForcibly();
+            String log = cli.interrupt();
+            assertThat(log).contains("ready; press Ctrl-C to stop").contains("stopping").contains("stopped")
+                    .doesNotContain("Exception");
+            assertThat(cli.exitValue()).isEqualTo(130);
+            return log;
         }
-        assertThat(String.join("\n", seen)).contains("ready; press Ctrl-C to stop").contains("stopping")
-                .contains("stopped").doesNotContain("Exception");
-        assertThat(process.exitValue()).isEqualTo(130);
-        return String.join("\n", seen);
     }
 }

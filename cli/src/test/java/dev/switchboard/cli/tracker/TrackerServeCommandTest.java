@@ -2,10 +2,8 @@ package dev.switchboard.cli.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.cli.CliProcess;
 import dev.switchboard.cli.CliRun;
-import dev.switchboard.cli.Main;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,47 +80,23 @@ class TrackerServeCommandTest {
 
     @Test
     void serveStartsTheTrackerWithTheOtherServices() throws Exception {
-        String log = runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--tracker-port", "0"));
+        String log = runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--mqtt-port", "0", "--tracker-port", "0"));
         assertThat(log).contains("reqrep listening on 127.0.0.1:");
     }
 
     /** Starts the CLI in a JVM of its own, scrapes the tracker it reports, then sends SIGINT; returns the log. */
     private static String runUntilInterrupted(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            int port = -1;
-            String line;
-            while (!String.join("\n", seen).contains("ready; press Ctrl-C") && (line = lines.readLine()) != null) {
-                seen.add(line);
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
-            assertThat(port).as("listening line in %s", seen).isPositive();
+        try (CliProcess cli = CliProcess.start(args)) {
+            int port = cli.awaitReady(LISTENING);
             HttpResponse<String> scrape = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SCRAPE))
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
             assertThat(scrape.body()).startsWith("d5:filesd20:");
-
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGINT").isTrue();
-            while ((line = lines.readLine()) != null) {
-                seen.add(line);
-            }
-        } finally {
-            process.destroyForcibly();
+            String log = cli.interrupt();
+            assertThat(log).contains("stopping").contains("tracker on 127.0.0.1:").doesNotContain("Exception");
+            assertThat(cli.exitValue()).isEqualTo(130);
+            return log;
         }
-        String log = String.join("\n", seen);
-        assertThat(log).contains("stopping").contains("tracker on 127.0.0.1:").doesNotContain("Exception");
-        assertThat(process.exitValue()).isEqualTo(130);
-        return log;
     }
 }
