@@ -250,8 +250,8 @@ final class Broker {
         List<Subscription> accepted = new ArrayList<>();
         List<Boolean> existed = new ArrayList<>();
         for (Subscription s : subscribe.subscriptions()) {
-            if (!TopicFilter.parse(s.filter()).isValid()
-                    || (s.noLocal() && TopicFilter.parse(s.filter()).orElseThrow().isShared())) {
+            var filter = TopicFilter.parse(s.filter());
+            if (!filter.isValid() || (s.noLocal() && filter.orElseThrow().isShared())) {
                 codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
                 continue;
             }
