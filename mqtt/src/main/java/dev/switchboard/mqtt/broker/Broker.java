@@ -17,6 +17,7 @@ import dev.switchboard.mqtt.packet.UnsubAck;
 import dev.switchboard.mqtt.packet.Unsubscribe;
 import dev.switchboard.mqtt.packet.Will;
 import dev.switchboard.mqtt.topic.TopicFilter;
+import dev.switchboard.transport.RateLimitedLog;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Broker {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+    private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, java.time.Duration.ofSeconds(5));
 
     private final BrokerConfig config;
     private final Subscriptions subscriptions;
@@ -72,7 +74,7 @@ final class Broker {
 
     /** Publishes a message of the broker's own ($SYS): retained, from no client. */
     void publishInternal(Publish publish) {
-        route("", publish);
+        route("", null, publish);
     }
 
     EventExecutor lane(String clientId) {
@@ -149,11 +151,15 @@ final class Broker {
     /** A packet from a connected client, in the order received. */
     void packet(String clientId, ClientConnection connection, Packet packet) {
         onLane(clientId, () -> {
-            Session session = sessions.get(clientId);
-            if (session == null || session.connection() != connection) {
-                return; // taken over or gone: the old connection's stragglers are ignored
+            try {
+                Session session = sessions.get(clientId);
+                if (session == null || session.connection() != connection) {
+                    return; // taken over or gone: the old connection's stragglers are ignored
+                }
+                handle(session, connection, packet);
+            } finally {
+                connection.processed();
             }
-            handle(session, connection, packet);
         });
     }
 
@@ -197,9 +203,9 @@ final class Broker {
     private void onPublish(Session session, ClientConnection connection, Publish publish) {
         stats.received(publish.payload().length);
         switch (publish.qos()) {
-            case 0 -> route(session.clientId(), publish);
+            case 0 -> route(session.clientId(), connection, publish);
             case 1 -> {
-                int matched = route(session.clientId(), publish);
+                int matched = route(session.clientId(), connection, publish);
                 connection.send(new PubAck(publish.packetId(), matched == 0 && connection.version().isMqtt5()
                         ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
             }
@@ -216,7 +222,7 @@ final class Broker {
                     return;
                 }
                 if (session.firstReceipt(publish.packetId())) {
-                    matched = route(session.clientId(), publish);
+                    matched = route(session.clientId(), connection, publish);
                 }
                 connection.send(new PubRec(publish.packetId(), matched == 0 && connection.version().isMqtt5()
                         && !publish.dup() ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
@@ -224,8 +230,12 @@ final class Broker {
         }
     }
 
-    /** Routes one message to every matching session; returns how many clients it went to. */
-    int route(String publisherId, Publish publish) {
+    /**
+     * Routes one message to every matching session; returns how many clients it went to. A
+     * {@code publisher} (null for the broker's own messages and wills) that sends to a congested
+     * subscriber is held until that subscriber catches up: back-pressure instead of loss.
+     */
+    int route(String publisherId, ClientConnection publisher, Publish publish) {
         if (publish.retain()) {
             retained.retain(publish);
         }
@@ -234,11 +244,24 @@ final class Broker {
         for (Subscriptions.Target target : targets) {
             Publish outgoing = publish.withDelivery(target.qos(), 0, target.retain(), false,
                     target.subscriptionIdentifiers());
+            if (publisher != null) {
+                Session subscriber = sessions.get(target.clientId());
+                if (subscriber != null && subscriber.isCongested() && subscriber.connection() != publisher) {
+                    subscriber.holdPublisher(publisher);
+                }
+            }
             onLane(target.clientId(), () -> {
                 Session session = sessions.get(target.clientId());
                 if (session != null) {
+                    long droppedBefore = session.dropped();
                     session.deliver(outgoing);
-                    stats.sent(outgoing.payload().length);
+                    if (session.dropped() != droppedBefore) {
+                        stats.dropped();
+                        DROPS.warn("client {}: queue full ({} messages{}), message dropped", session.clientId(),
+                                session.queued(), session.isOnline() ? "" : ", offline");
+                    } else {
+                        stats.sent(outgoing.payload().length);
+                    }
                 }
             });
         }
@@ -347,7 +370,7 @@ final class Broker {
             return;
         }
         LOG.debug("publishing the will of {} to {}", clientId, will.topic());
-        route(clientId, new Publish(will.topic(), will.payload(), will.qos(), will.retain(), false, 0,
+        route(clientId, null, new Publish(will.topic(), will.payload(), will.qos(), will.retain(), false, 0,
                 will.properties(), OptionalInt.empty(), List.of()));
     }
 

@@ -13,11 +13,28 @@ final class ChannelConnection implements ClientConnection {
     private final Channel channel;
     private final ProtocolVersion version;
     private final int receiveMaximum;
+    private final InboundGate gate;
 
-    ChannelConnection(Channel channel, ProtocolVersion version, int receiveMaximum) {
+    ChannelConnection(Channel channel, ProtocolVersion version, int receiveMaximum, InboundGate gate) {
         this.channel = channel;
         this.version = version;
         this.receiveMaximum = receiveMaximum;
+        this.gate = gate;
+    }
+
+    @Override
+    public void processed() {
+        gate.processed();
+    }
+
+    @Override
+    public void congested() {
+        gate.congested();
+    }
+
+    @Override
+    public void uncongested() {
+        gate.uncongested();
     }
 
     @Override

@@ -27,4 +27,16 @@ interface ClientConnection {
 
     /** The peer's address, for logs. */
     String peer();
+
+    /** The broker has handled one packet this connection forwarded (see {@link InboundGate}). */
+    default void processed() {
+    }
+
+    /** A subscriber this client publishes to is congested: stop taking its publishes for now. */
+    default void congested() {
+    }
+
+    /** The congested subscriber caught up: take this client's publishes again. */
+    default void uncongested() {
+    }
 }

@@ -85,6 +85,11 @@ public final class MqttBroker implements AutoCloseable {
         return broker.subscriptionCount();
     }
 
+    /** Messages dropped because a session's queue was full; never a QoS 1 or 2 message to an online client. */
+    public long droppedMessages() {
+        return broker.stats().messagesDropped();
+    }
+
     public int retainedMessages() {
         return broker.retainedCount();
     }
