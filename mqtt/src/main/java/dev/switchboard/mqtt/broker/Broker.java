@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,8 @@ final class Broker {
             if (connect.version().isMqtt5()) {
                 ack = new ConnAck(present, ReasonCodes.SUCCESS, null,
                         connect.clientId().isEmpty() ? clientId : null,
-                        keepAliveOverride(connect), OptionalInt.of(config.receiveMaximum()), OptionalInt.empty(),
+                        keepAliveOverride(connect), OptionalInt.of(config.receiveMaximum()),
+                        config.topicAliasMaximum() > 0 ? OptionalInt.of(config.topicAliasMaximum()) : OptionalInt.empty(),
                         java.util.OptionalLong.empty(), java.util.OptionalLong.of(config.maxPacketSize()));
             }
             connection.send(ack);
@@ -274,7 +276,14 @@ final class Broker {
         List<Boolean> existed = new ArrayList<>();
         for (Subscription s : subscribe.subscriptions()) {
             var filter = TopicFilter.parse(s.filter());
-            if (!filter.isValid() || (s.noLocal() && filter.orElseThrow().isShared())) {
+            if (filter.isValid() && s.noLocal() && filter.orElseThrow().isShared()) {
+                // MQTT-3.8.3-4: No Local on a shared subscription is a Protocol Error
+                LOG.info("client {}: No Local set on shared subscription {}; disconnecting", session.clientId(),
+                        s.filter());
+                connection.disconnect(ReasonCodes.PROTOCOL_ERROR, "No Local on a shared subscription");
+                return;
+            }
+            if (!filter.isValid()) {
                 codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
                 continue;
             }
@@ -296,6 +305,26 @@ final class Broker {
                 session.deliver(message.withDelivery(qos, 0, true, false, ids));
             }
         }
+    }
+
+    /**
+     * Tells every connected client the broker is going away (MQTT 5: DISCONNECT 0x8B Server shutting
+     * down; 3.1.1: the connection closes). Completes when every lane has done so.
+     */
+    CompletableFuture<Void> disconnectAll() {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Session session : sessions.values()) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            done.add(f);
+            onLane(session.clientId(), () -> {
+                ClientConnection c = session.connection();
+                if (c != null) {
+                    c.disconnect(ReasonCodes.SERVER_SHUTTING_DOWN, "the broker is shutting down");
+                }
+                f.complete(null);
+            });
+        }
+        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
     /** The client's socket can take more: send what waited. */

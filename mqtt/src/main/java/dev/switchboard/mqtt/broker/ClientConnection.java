@@ -25,6 +25,11 @@ interface ClientConnection {
     /** The client's Receive Maximum (65535 when it set none). */
     int receiveMaximum();
 
+    /** The client's Maximum Packet Size in bytes; 0 when it set none. */
+    default long maximumPacketSize() {
+        return 0;
+    }
+
     /** The peer's address, for logs. */
     String peer();
 

@@ -47,6 +47,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final BrokerConfig config;
     private ChannelConnection connection;
     private InboundGate gate;
+    private TopicAliases topicAliases;
     private String clientId;
     private boolean disconnectedNormally;
 
@@ -79,7 +80,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         gate = new InboundGate(ctx.channel(), p -> broker.packet(clientId, connection, p));
-        connection = new ChannelConnection(ctx.channel(), connect.version(), connect.receiveMaximum(), gate);
+        connection = new ChannelConnection(ctx.channel(), connect, gate);
+        topicAliases = new TopicAliases(connect.version().isMqtt5() ? config.topicAliasMaximum() : 0);
         String assigned = null;
         if (connect.clientId().isEmpty()) {
             if (!connect.cleanStart() && !connect.version().isMqtt5()) {
@@ -112,6 +114,18 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onPacket(ChannelHandlerContext ctx, Packet packet) {
+        if (packet instanceof Publish publish) {
+            if (!publish.subscriptionIdentifiers().isEmpty()) {
+                protocolError(ctx, "a PUBLISH from a client must not carry a Subscription Identifier (MQTT-3.3.4-6)");
+                return;
+            }
+            try {
+                packet = topicAliases.resolve(publish);
+            } catch (MqttProtocolException e) {
+                fail(ctx, e);
+                return;
+            }
+        }
         if (packet instanceof PingReq) {
             connection.send(PingResp.INSTANCE);
         } else if (packet instanceof Connect) {

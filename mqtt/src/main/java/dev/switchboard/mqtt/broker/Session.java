@@ -1,5 +1,6 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.codec.PublishSize;
 import dev.switchboard.mqtt.packet.Connect;
 import dev.switchboard.mqtt.packet.PubRel;
 import dev.switchboard.mqtt.packet.Publish;
@@ -44,6 +45,7 @@ final class Session {
     private Optional<Will> will = Optional.empty();
     private int nextPacketId = 1;
     private long dropped;
+    private long tooLarge;
     /** Set on the lane, read by publishers' lanes: the queue of this online client is full. */
     private volatile boolean congested;
     private final Set<ClientConnection> heldPublishers = ConcurrentHashMap.newKeySet();
@@ -168,6 +170,11 @@ final class Session {
         enqueue(new Queued(message, expiresAt));
     }
 
+    /** Messages discarded because they exceeded the client's Maximum Packet Size. */
+    long tooLarge() {
+        return tooLarge;
+    }
+
     /** Messages whose Message Expiry Interval ran out while they waited; never delivered. */
     long expired() {
         return expired;
@@ -218,6 +225,12 @@ final class Session {
     }
 
     private void send(Publish message) {
+        long max = connection.maximumPacketSize();
+        if (max > 0 && PublishSize.encodedLength(message, connection.version()) > max) {
+            // MQTT-3.1.2-25: too large for this client: discarded as if it had been delivered
+            tooLarge++;
+            return;
+        }
         if (message.qos() == 0) {
             connection.send(message);
             return;
