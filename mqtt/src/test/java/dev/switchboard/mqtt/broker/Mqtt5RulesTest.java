@@ -48,22 +48,10 @@ class Mqtt5RulesTest {
         return client;
     }
 
-    private List<String> subscribe311(MqttBroker broker, String filter) throws Exception {
-        MqttClient subscriber = new MqttClient(BrokerFixture.uri(broker), "watcher", new MemoryPersistence());
-        subscriber.connect();
-        brokers.closeLater(() -> {
-            subscriber.disconnect();
-            subscriber.close();
-        });
-        List<String> received = new CopyOnWriteArrayList<>();
-        subscriber.subscribe(filter, 0, (t, m) -> received.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)));
-        return received;
-    }
-
     @Test
     void theConnAckOffersTopicAliasesAndAnAliasStandsForItsTopic() throws Exception {
         MqttBroker broker = brokers.start();
-        List<String> received = subscribe311(broker, "a/#");
+        List<String> received = brokers.watch(broker, "a/#", 0);
         try (RawClient client = RawClient.connect(broker.localAddress())) {
             client.sendHex(CONNECT_5);
             RawPacket connAck = readPacket(client);
