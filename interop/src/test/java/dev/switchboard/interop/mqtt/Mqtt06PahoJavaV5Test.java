@@ -77,35 +77,6 @@ class Mqtt06PahoJavaV5Test {
     }
 
     /** Records what arrives, properties included. */
-    static final class Inbox implements MqttCallback {
-        final List<MqttMessage> messages = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
-    }
-
     @Test
     void aQos2MessageKeepsItsPropertiesAndCarriesTheSubscriptionIdentifiers() throws MqttException {
         // Paho's blocking MqttClient cannot send SUBSCRIBE properties, so the subscriber is its
@@ -117,7 +88,7 @@ class Mqtt06PahoJavaV5Test {
             }
             subscriber.close();
         });
-        Inbox inbox = new Inbox();
+        PahoV5Inbox inbox = new PahoV5Inbox();
         subscriber.setCallback(inbox);
         subscriber.connect(options(true, 0)).waitForCompletion();
         assertThat(subscribe(subscriber, TOPIC, 2, 42)).containsExactly(2);
@@ -182,7 +153,7 @@ class Mqtt06PahoJavaV5Test {
                 new MqttProperties()));
 
         MqttClient again = client(id);
-        Inbox inbox = new Inbox();
+        PahoV5Inbox inbox = new PahoV5Inbox();
         again.setCallback(inbox);
         boolean present = again.connectWithResult(options(false, sessionExpiry)).getSessionPresent();
         assertThat(present).as("session present").isEqualTo(sessionExpiry > 0);

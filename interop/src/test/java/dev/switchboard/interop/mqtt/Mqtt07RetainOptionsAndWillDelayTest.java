@@ -10,16 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,33 +40,8 @@ class Mqtt07RetainOptionsAndWillDelayTest {
         });
         // one callback for the client: Paho hands a message to every matching per-subscription
         // listener, which would count one delivery several times
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8) + " retained="
-                        + message.isRetained());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        client.setCallback(new PahoV5Inbox((topic, message) -> received.add(topic + " "
+                + new String(message.getPayload(), StandardCharsets.UTF_8) + " retained=" + message.isRetained())));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
         client.connect(options);
@@ -133,9 +104,9 @@ class Mqtt07RetainOptionsAndWillDelayTest {
             socket.getInputStream().readNBytes(4);
         }
         try (Socket again = new Socket(InteropBroker.HOST, interop.port())) {
-            // back within the delay, with a session kept: MQTT-3.1.3-9, the will is not sent
+            // back within the delay, resuming the session: MQTT-3.1.3-9, the will is not sent
             OutputStream out = again.getOutputStream();
-            out.write(connectWithWill("dropper", 60, 0, null, null));
+            out.write(connect(false, "dropper", 60, 0, null, null));
             again.getInputStream().readNBytes(4);
             publish(watcher, "will/marker", "after 3 s", false);
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
@@ -168,9 +139,14 @@ class Mqtt07RetainOptionsAndWillDelayTest {
     /** An MQTT 5 CONNECT, clean start, with a session expiry and, when {@code willTopic} is set, a QoS 0 will. */
     private static byte[] connectWithWill(String clientId, int sessionExpiry, int willDelay, String willTopic,
             String willPayload) {
+        return connect(true, clientId, sessionExpiry, willDelay, willTopic, willPayload);
+    }
+
+    private static byte[] connect(boolean cleanStart, String clientId, int sessionExpiry, int willDelay,
+            String willTopic, String willPayload) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(new byte[] {0, 4, 'M', 'Q', 'T', 'T', 5});
-        body.write(willTopic == null ? 0x02 : 0x06); // clean start, will flag
+        body.write((cleanStart ? 0x02 : 0) | (willTopic == null ? 0 : 0x04)); // clean start, will flag
         body.writeBytes(new byte[] {0, 60});        // keep alive 60 s
         body.writeBytes(new byte[] {5, 0x11});      // properties: Session Expiry Interval
         body.writeBytes(fourBytes(sessionExpiry));

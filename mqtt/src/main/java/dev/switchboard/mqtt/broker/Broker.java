@@ -107,16 +107,23 @@ final class Broker {
             cancel(expiries.remove(clientId));
             cancel(delayedWills.remove(clientId));
             Session existing = sessions.get(clientId);
+            // A session with expiry 0 (3.1.1: clean session) ends with its network connection, and a
+            // takeover closes that: such a session is not resumed (as Mosquitto's handle_connect.c).
+            boolean present = existing != null && !connect.cleanStart() && existing.expiryIntervalSeconds() > 0;
             if (existing != null && existing.isOnline()) {
                 ClientConnection old = existing.connection();
                 LOG.info("client {} taken over by {}; closing {}", clientId, connection.peer(), old.peer());
-                publishWill(clientId, existing);
+                // MQTT 5 3.1.2.5: a will waits for its delay or the session's end; the session going on
+                // with this connection before the delay ran out means it is never sent (MQTT-3.1.3-9)
+                boolean delayed = existing.will().map(w -> w.delayIntervalSeconds() > 0).orElse(false);
+                if (present && delayed) {
+                    existing.clearWill();
+                } else {
+                    publishWill(clientId, existing);
+                }
                 existing.detach();
                 old.disconnect(ReasonCodes.SESSION_TAKEN_OVER, "another connection with the same client id");
             }
-            // A session with expiry 0 (3.1.1: clean session) ends with its network connection, and a
-            // takeover has just closed that: such a session is not resumed (as Mosquitto's handle_connect.c).
-            boolean present = existing != null && !connect.cleanStart() && existing.expiryIntervalSeconds() > 0;
             Session session;
             if (present) {
                 session = existing;
