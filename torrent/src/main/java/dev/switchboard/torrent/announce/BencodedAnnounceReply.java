@@ -53,6 +53,8 @@ final class BencodedAnnounceReply {
             return response(reply);
         } catch (BencodeException e) {
             throw malformed(e.getMessage(), e);
+        } catch (CompactPeers.WrongLength e) {
+            throw malformed(e.getMessage(), e);
         }
     }
 

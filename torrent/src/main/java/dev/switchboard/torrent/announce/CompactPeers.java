@@ -22,12 +22,11 @@ final class CompactPeers {
      * Decodes {@code length} bytes of {@code data} from {@code offset}, entries of {@code entrySize}
      * ({@link #IPV4_ENTRY} or {@link #IPV6_ENTRY}) bytes.
      *
-     * @throws AnnounceException (malformed) when {@code length} is not a whole number of entries
+     * @throws WrongLength when {@code length} is not a whole number of entries
      */
     static List<InetSocketAddress> decode(byte[] data, int offset, int length, int entrySize, String what) {
         if (length % entrySize != 0) {
-            throw new AnnounceException(AnnounceException.Kind.MALFORMED, what + " has " + length
-                    + " bytes, not a multiple of " + entrySize);
+            throw new WrongLength(what + " has " + length + " bytes, not a multiple of " + entrySize);
         }
         int addressSize = entrySize - 2;
         List<InetSocketAddress> peers = new ArrayList<>(length / entrySize);
@@ -44,6 +43,13 @@ final class CompactPeers {
 
     static List<InetSocketAddress> decode(byte[] data, int entrySize, String what) {
         return decode(data, 0, data.length, entrySize, what);
+    }
+
+    /** Compact peers that are not a whole number of entries; the caller says in which reply. */
+    static final class WrongLength extends RuntimeException {
+        WrongLength(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static InetAddress address(byte[] raw) {

@@ -3,7 +3,9 @@ package dev.switchboard.torrent.announce;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -93,10 +95,17 @@ final class UdpTrackerCodec {
         long seeders = in.getUnsignedInt(at + 16);
         byte[] peers = new byte[length - ANNOUNCE_REPLY_HEADER];
         in.getBytes(at + ANNOUNCE_REPLY_HEADER, peers);
+        List<InetSocketAddress> decoded;
+        try {
+            decoded = CompactPeers.decode(peers, ipv6 ? CompactPeers.IPV6_ENTRY : CompactPeers.IPV4_ENTRY,
+                    "announce reply peers");
+        } catch (CompactPeers.WrongLength e) {
+            throw malformed(e.getMessage());
+        }
         AnnounceResponse response = new AnnounceResponse(
                 Duration.ofSeconds(Math.min(interval, BencodedAnnounceReply.MAX_INTERVAL_SECONDS)),
                 Optional.empty(),
-                CompactPeers.decode(peers, ipv6 ? CompactPeers.IPV6_ENTRY : CompactPeers.IPV4_ENTRY, "announce peers"),
+                decoded,
                 count(seeders), count(leechers), Optional.empty(), Optional.empty());
         return new UdpReply.Announced(transactionId, response);
     }
