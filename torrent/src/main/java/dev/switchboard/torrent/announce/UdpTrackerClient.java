@@ -25,7 +25,9 @@ import java.util.function.IntFunction;
  * announce. A request unanswered after {@code base * 2^n} is sent again with n one higher, up to
  * {@link AnnounceConfig#udpMaxRetransmits()} times in one announce, connect and announce counted
  * together; then the announce fails as timed out. An error reply (action 3) fails it as refused with
- * the tracker's text and drops the connection id, in case it had expired at the tracker.
+ * the tracker's text and drops the connection id, in case it had expired at the tracker. A reply
+ * with our transaction id but another action fails the announce as malformed at once; replies that
+ * are too short or carry an unknown transaction id are dropped (see {@link UdpTrackerClientHandler}).
  *
  * <p>The socket is opened at the first announce (the host name is resolved then, off the event
  * loop) and bound to an ephemeral port, on loopback when the tracker is on loopback. Connection
@@ -96,8 +98,8 @@ public final class UdpTrackerClient implements TrackerClient {
                 result.complete(a.response());
             } else {
                 result.completeExceptionally(new AnnounceException(AnnounceException.Kind.MALFORMED,
-                        "UDP tracker " + uri + " answered a " + (connected ? "announce" : "connect")
-                                + " with a " + reply.getClass().getSimpleName() + " reply"));
+                        "malformed UDP tracker reply: " + uri + " answered " + (connected ? "an announce" : "a connect")
+                                + " with action " + (reply instanceof UdpReply.Connected ? "connect" : "announce")));
             }
         });
     }

@@ -148,14 +148,22 @@ class UdpTrackerClientTest {
                 byte[] wrongId = FakeUdpTracker.connected(request, 99);
                 wrongId[7] ^= 1;
                 return List.of(wrongId, new byte[] {0, 0, 0, 0, 1, 2, 3},   // 7 bytes: too short for anything
-                        java.util.Arrays.copyOf(FakeUdpTracker.connected(request, 99), 12), // connect cut to 12
-                        FakeUdpTracker.announced(request, 900)); // an announce reply to a connect
+                        java.util.Arrays.copyOf(FakeUdpTracker.connected(request, 99), 12)); // connect cut to 12
             }
             return honest(request);
         });
         AnnounceResponse response = client(tracker, 2).announce(REQUEST).get(10, TimeUnit.SECONDS);
         assertThat(response.peers()).hasSize(1);
         assertThat(tracker.requestsWithAction(0)).isEqualTo(1 + 1);
+    }
+
+    @Test
+    void replyWithOurTransactionIdButAnotherActionIsMalformed() {
+        FakeUdpTracker tracker = tracker(request -> List.of(FakeUdpTracker.announced(request, 900)));
+        AnnounceException e = failure(client(tracker, 2).announce(REQUEST));
+        assertThat(e.kind()).isEqualTo(AnnounceException.Kind.MALFORMED);
+        assertThat(e.getMessage()).contains("answered a connect with action announce");
+        assertThat(tracker.received).hasSize(1);
     }
 
     @Test
