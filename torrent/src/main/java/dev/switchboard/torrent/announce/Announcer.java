@@ -66,6 +66,7 @@ public final class Announcer implements AutoCloseable {
     private boolean inFlight;
     private boolean again;
     private boolean completedPending;
+    private boolean completedCalled;
     private Instant lastAnnounce;
     private Duration minInterval;
     private ScheduledFuture<?> next;
@@ -104,7 +105,8 @@ public final class Announcer implements AutoCloseable {
     /** The download just finished: tells the tracker {@code completed} now (once). */
     public void completed() {
         run(() -> {
-            if (!completedPending) {
+            if (!completedCalled) {
+                completedCalled = true;
                 completedPending = true;
                 announce(true);
             }
@@ -161,17 +163,21 @@ public final class Announcer implements AutoCloseable {
 
     private void run(Runnable task) {
         try {
-            scheduler.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("announce: unexpected failure for torrent {}", infoHash, e);
-                }
-            });
+            scheduler.execute(guarded(task));
         } catch (RejectedExecutionException e) {
             LOG.debug("announce: scheduler for torrent {} is shut down", infoHash);
             stopped.complete(null);
         }
+    }
+
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("announce: unexpected failure for torrent {}", infoHash, e);
+            }
+        };
     }
 
     private void announce(boolean urgent) {
@@ -267,7 +273,7 @@ public final class Announcer implements AutoCloseable {
     private void schedule(Duration wait) {
         cancelNext();
         nextAnnounceAt = config.clock().instant().plus(wait);
-        next = scheduler.schedule(() -> run(() -> announce(false)), wait.toMillis(), TimeUnit.MILLISECONDS);
+        next = scheduler.schedule(guarded(() -> announce(false)), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void cancelNext() {
