@@ -110,9 +110,14 @@ public final class ExternalProgram implements AutoCloseable {
 
     /** Waits for the program to end by itself and returns its exit code, all output read. */
     public int awaitExit() {
+        return awaitExit(PATIENCE);
+    }
+
+    /** Waits at most {@code patience} for the program to end by itself and returns its exit code. */
+    public int awaitExit(Duration patience) {
         try {
-            if (!process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(this + " still running after " + PATIENCE + "; output " + out
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(this + " still running after " + patience + "; output " + out
                         + "; errors " + err);
             }
             outReader.join(PATIENCE.toMillis());
@@ -126,7 +131,12 @@ public final class ExternalProgram implements AutoCloseable {
 
     /** Waits for the program to end with exit code 0 and returns its output lines. */
     public List<String> awaitSuccess() {
-        int code = awaitExit();
+        return awaitSuccess(PATIENCE);
+    }
+
+    /** Waits at most {@code patience} for the program to end with exit code 0 and returns its output lines. */
+    public List<String> awaitSuccess(Duration patience) {
+        int code = awaitExit(patience);
         assertThat(code).as("exit code of %s; errors %s; output %s", this, err, out).isZero();
         return lines();
     }
