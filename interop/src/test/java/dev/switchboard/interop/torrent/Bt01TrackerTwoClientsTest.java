@@ -2,6 +2,7 @@ package dev.switchboard.interop.torrent;
 
 import static dev.switchboard.interop.torrent.BtSwarm.ARIA2;
 import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
+import static dev.switchboard.interop.torrent.BtSwarm.TRANSMISSION;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Scenario (a): our tracker alone introduces two third-party clients, a seeder and a leecher, and the
  * leecher gets the file byte for byte. DHT, local peer discovery and peer exchange are off, so the
  * tracker is the only way the peers can meet. aria2 only speaks to HTTP trackers with its DHT off;
- * libtorrent is also run against our UDP tracker (BEP 15).
+ * libtorrent is also run against our UDP tracker (BEP 15). Transmission does not dial the 127.x peers
+ * the tracker hands it, so as a leecher it is started first and its seeder dials it.
  */
 class Bt01TrackerTwoClientsTest {
     @RegisterExtension
@@ -44,6 +46,18 @@ class Bt01TrackerTwoClientsTest {
         TorrentFile torrent = swarm.createTorrent(payload, swarm.udpAnnounceUrl());
         swarm.transfer(LIBTORRENT, LIBTORRENT, torrent, payload);
         awaitCompletedDownload(torrent);
+    }
+
+    @Test
+    void anAria2LeecherGetsTheFileFromATransmissionSeeder() {
+        Payload payload = Payload.singleFile(swarm.directory("seed"), 5);
+        swarm.transfer(TRANSMISSION, ARIA2, swarm.createTorrent(payload, swarm.announceUrl()), payload);
+    }
+
+    @Test
+    void aTransmissionLeecherGetsTheFileFromALibtorrentSeederThatDialsIt() {
+        Payload payload = Payload.singleFile(swarm.directory("seed"), 6);
+        swarm.transfer(LIBTORRENT, TRANSMISSION, swarm.createTorrent(payload, swarm.announceUrl()), payload);
     }
 
     /** The leecher's {@code completed} announce reached the tracker (scrape {@code downloaded}). */

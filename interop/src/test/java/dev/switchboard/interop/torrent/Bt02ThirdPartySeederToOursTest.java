@@ -3,6 +3,7 @@ package dev.switchboard.interop.torrent;
 import static dev.switchboard.interop.torrent.BtSwarm.ARIA2;
 import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
 import static dev.switchboard.interop.torrent.BtSwarm.SWITCHBOARD;
+import static dev.switchboard.interop.torrent.BtSwarm.TRANSMISSION;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,13 @@ class Bt02ThirdPartySeederToOursTest {
     void ourPeerGetsTheFileFromALibtorrentSeeder() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 22);
         swarm.transfer(LIBTORRENT, SWITCHBOARD, swarm.createTorrent(payload, swarm.announceUrl()), payload);
+    }
+
+    @Test
+    @Disabled("needs torrent get/seed")
+    void ourPeerGetsTheFileFromATransmissionSeeder() {
+        Payload payload = Payload.singleFile(swarm.directory("seed"), 24);
+        swarm.transfer(TRANSMISSION, SWITCHBOARD, swarm.createTorrent(payload, swarm.announceUrl()), payload);
     }
 
     @Test

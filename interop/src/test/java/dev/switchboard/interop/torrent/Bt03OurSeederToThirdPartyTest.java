@@ -3,6 +3,7 @@ package dev.switchboard.interop.torrent;
 import static dev.switchboard.interop.torrent.BtSwarm.ARIA2;
 import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
 import static dev.switchboard.interop.torrent.BtSwarm.SWITCHBOARD;
+import static dev.switchboard.interop.torrent.BtSwarm.TRANSMISSION;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -29,5 +30,13 @@ class Bt03OurSeederToThirdPartyTest {
     void aLibtorrentLeecherGetsTheFileFromOurSeeder() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 32);
         swarm.transfer(SWITCHBOARD, LIBTORRENT, swarm.createTorrent(payload, swarm.announceUrl()), payload);
+    }
+
+    /** Transmission does not dial the tracker's 127.x peers: our seeder must dial it. */
+    @Test
+    @Disabled("needs torrent get/seed")
+    void aTransmissionLeecherGetsTheFileFromOurSeederThatDialsIt() {
+        Payload payload = Payload.singleFile(swarm.directory("seed"), 33);
+        swarm.transfer(SWITCHBOARD, TRANSMISSION, swarm.createTorrent(payload, swarm.announceUrl()), payload);
     }
 }

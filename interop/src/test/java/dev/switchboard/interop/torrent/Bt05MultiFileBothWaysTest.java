@@ -3,6 +3,7 @@ package dev.switchboard.interop.torrent;
 import static dev.switchboard.interop.torrent.BtSwarm.ARIA2;
 import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
 import static dev.switchboard.interop.torrent.BtSwarm.SWITCHBOARD;
+import static dev.switchboard.interop.torrent.BtSwarm.TRANSMISSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,8 +26,8 @@ class Bt05MultiFileBothWaysTest {
     @Test
     void thirdPartyClientsDownloadAMultiFileTorrentWeMade() {
         Payload payload = Payload.tree(swarm.directory("seed"), 51);
-        swarm.transfer(LIBTORRENT, List.of(ARIA2, LIBTORRENT), swarm.createTorrent(payload, swarm.announceUrl()),
-                payload);
+        swarm.transfer(LIBTORRENT, List.of(ARIA2, LIBTORRENT, TRANSMISSION),
+                swarm.createTorrent(payload, swarm.announceUrl()), payload);
     }
 
     @Test
@@ -59,9 +60,9 @@ class Bt05MultiFileBothWaysTest {
 
     @Test
     @Disabled("needs torrent get/seed")
-    void ourSeederServesAMultiFileTorrentWeMadeToBothThirdPartyClients() {
+    void ourSeederServesAMultiFileTorrentWeMadeToEveryThirdPartyClient() {
         Payload payload = Payload.tree(swarm.directory("seed"), 56);
-        swarm.transfer(SWITCHBOARD, List.of(ARIA2, LIBTORRENT), swarm.createTorrent(payload, swarm.announceUrl()),
+        swarm.transfer(SWITCHBOARD, List.of(ARIA2, LIBTORRENT, TRANSMISSION), swarm.createTorrent(payload, swarm.announceUrl()),
                 payload);
     }
 

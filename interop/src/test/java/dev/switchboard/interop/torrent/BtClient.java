@@ -15,6 +15,19 @@ interface BtClient {
     /** Skips the test (or fails it on CI) when the client is not installed. */
     void require();
 
+    /**
+     * Whether the client connects to the peers a tracker hands it on 127.0.0.1. One that does not
+     * (Transmission) only gets data when the others dial it, so it is started before the seeder.
+     */
+    default boolean dialsTrackerPeers() {
+        return true;
+    }
+
+    /** Whether the client creates the torrent's empty files (Transmission 3.00 does not). */
+    default boolean writesEmptyFiles() {
+        return true;
+    }
+
     /** Hash-checks {@code directory}/NAME against {@code torrent} and seeds it until killed. */
     List<String> seed(Path torrent, Path directory, int port);
 

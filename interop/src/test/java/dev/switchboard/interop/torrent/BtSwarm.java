@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A swarm on 127.0.0.1 for one test: our tracker started in-process on port 0 (HTTP and UDP), a work
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * deleted. Register with {@code @RegisterExtension}.
  */
 final class BtSwarm implements BeforeEachCallback, AfterEachCallback {
+    private static final Logger LOG = LoggerFactory.getLogger(BtSwarm.class);
     /** The longest a download may take; a few MiB on loopback take a few seconds. */
     static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(90);
     /** The longest a seeder may take to hash-check its data and announce itself complete. */
@@ -39,6 +42,7 @@ final class BtSwarm implements BeforeEachCallback, AfterEachCallback {
 
     static final BtClient ARIA2 = new Aria2();
     static final Libtorrent LIBTORRENT = new Libtorrent();
+    static final BtClient TRANSMISSION = new Transmission();
     static final SwitchboardCli SWITCHBOARD = new SwitchboardCli();
 
     private final List<ExternalProgram> programs = new ArrayList<>();
@@ -105,6 +109,7 @@ final class BtSwarm implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts {@code command}; it is killed after the test if still running. */
     ExternalProgram start(List<String> command) {
+        LOG.info("starting {}", String.join(" ", command).replace(System.getProperty("java.class.path"), "<test class path>"));
         ExternalProgram program = ExternalProgram.start(command);
         programs.add(program);
         return program;
@@ -139,19 +144,39 @@ final class BtSwarm implements BeforeEachCallback, AfterEachCallback {
     /**
      * {@code seeder} seeds {@code payload}; once the tracker counts it, every leecher starts at once, each
      * into its own new directory, so they also trade pieces among themselves; then every leecher must
-     * end with exit code 0 and every byte of each download is checked.
+     * end with exit code 0 and every byte of each download is checked. A leecher that does not dial the
+     * tracker's peers is started first instead, and the seeder only once the tracker counts it.
      */
     void transfer(BtClient seeder, List<BtClient> leechers, TorrentFile torrent, Payload payload) {
-        seed(seeder, torrent, payload);
         List<Path> downloads = new ArrayList<>();
         List<ExternalProgram> started = new ArrayList<>();
         for (BtClient leecher : leechers) {
-            Path download = directory("leecher-" + (downloads.size() + 1) + "-" + leecher.name());
-            started.add(leech(leecher, torrent, download));
-            downloads.add(download);
+            downloads.add(directory("leecher-" + (downloads.size() + 1) + "-" + leecher.name()));
+            started.add(null);
         }
+        startLeechers(leechers, false, torrent, downloads, started);
+        seed(seeder, torrent, payload);
+        long seederReady = System.nanoTime();
+        startLeechers(leechers, true, torrent, downloads, started);
         for (int i = 0; i < started.size(); i++) {
-            assertDownloaded(started.get(i), payload, downloads.get(i));
+            assertDownloaded(leechers.get(i), started.get(i), payload, downloads.get(i), seederReady);
+        }
+    }
+
+    private void startLeechers(List<BtClient> leechers, boolean dialling, TorrentFile torrent, List<Path> downloads,
+            List<ExternalProgram> started) {
+        int waiting = 0;
+        for (int i = 0; i < leechers.size(); i++) {
+            if (leechers.get(i).dialsTrackerPeers() == dialling) {
+                ExternalProgram leecher = leech(leechers.get(i), torrent, downloads.get(i));
+                started.set(i, leecher);
+                if (!dialling) {
+                    int announced = ++waiting;
+                    await(leecher + " announced to the tracker").atMost(SEEDER_READY)
+                            .failFast("the leecher ended: " + leecher.lines(), () -> !leecher.isAlive())
+                            .until(() -> tracker.state().scrape(torrent.infoHash()).incomplete() >= announced);
+                }
+            }
         }
     }
 
@@ -165,11 +190,14 @@ final class BtSwarm implements BeforeEachCallback, AfterEachCallback {
 
     /**
      * Waits until {@code leecher} ended with exit code 0, then checks every byte of every file it wrote
-     * into {@code directory} against {@code payload}.
+     * into {@code directory} against {@code payload}; logs how long after {@code since} it ended.
      */
-    static void assertDownloaded(ExternalProgram leecher, Payload payload, Path directory) {
+    private static void assertDownloaded(BtClient client, ExternalProgram leecher, Payload payload, Path directory,
+            long since) {
         leecher.awaitSuccess(TRANSFER_TIMEOUT);
-        payload.assertDownloadedTo(directory);
+        LOG.info("{} complete {} ms after its seeder was ready", directory.getFileName(),
+                (System.nanoTime() - since) / 1_000_000);
+        payload.assertDownloadedTo(directory, client.writesEmptyFiles());
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 record Payload(String name, Path seedDirectory, Map<String, String> sha256) {
     /** The piece length the scenarios use: 64 KiB, so a few MiB make dozens of pieces. */
     static final int PIECE_LENGTH = 64 * 1024;
+    /** The SHA-256 of no bytes: an empty file's. */
+    static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     Payload {
         sha256 = Map.copyOf(sha256);
@@ -78,13 +80,18 @@ record Payload(String name, Path seedDirectory, Map<String, String> sha256) {
 
     /**
      * Asserts that {@code downloadDirectory} holds exactly this payload under its name: the same files,
-     * each with the same bytes (an empty file included; nothing missing, nothing extra).
+     * each with the same bytes (nothing missing, nothing extra). Empty files must be there too unless
+     * {@code emptyFilesWritten} is false (a client that never creates them).
      */
-    void assertDownloadedTo(Path downloadDirectory) {
+    void assertDownloadedTo(Path downloadDirectory, boolean emptyFilesWritten) {
         assertThat(Files.exists(downloadDirectory.resolve(name))).as("%s downloaded into %s", name, downloadDirectory)
                 .isTrue();
+        Map<String, String> expected = new TreeMap<>(sha256);
+        if (!emptyFilesWritten) {
+            expected.values().removeIf(EMPTY_SHA256::equals);
+        }
         assertThat(digests(downloadDirectory, name)).as("SHA-256 of every file of %s in %s", name, downloadDirectory)
-                .containsExactlyInAnyOrderEntriesOf(sha256);
+                .containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     private static Map<String, String> digests(Path directory, String name) {

@@ -68,7 +68,7 @@ final class SwitchboardCli implements BtClient {
         if (jarProperty == null || classesProperty == null || !Files.isRegularFile(Path.of(jarProperty))) {
             return null;
         }
-        Path jar = Path.of(jarProperty);
+        Path jar = Path.of(jarProperty).normalize();
         try (Stream<Path> classes = Files.walk(Path.of(classesProperty))) {
             FileTime built = Files.getLastModifiedTime(jar);
             boolean stale = classes.filter(Files::isRegularFile).anyMatch(file -> newer(file, built));
