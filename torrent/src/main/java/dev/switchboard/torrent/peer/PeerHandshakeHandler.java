@@ -94,7 +94,8 @@ final class PeerHandshakeHandler extends ChannelInboundHandlerAdapter {
                 message -> channel.writeAndFlush(message, channel.voidPromise()));
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.replace(this, PEER_CONNECTION, new PeerConnectionHandler(connection));
-        connection.attach(torrent.onConnected(connection, theirs, (InetSocketAddress) channel.remoteAddress()));
+        InetSocketAddress address = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
+        connection.attach(torrent.onConnected(connection, theirs, address));
         pipeline.replace(HANDSHAKE_DECODER, MESSAGE_DECODER,
                 new PeerMessageDecoder(PeerWireLimits.forTorrent(torrent.geometry().pieceCount())));
     }

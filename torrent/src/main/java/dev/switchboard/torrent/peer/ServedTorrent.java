@@ -21,7 +21,7 @@ public interface ServedTorrent {
      *
      * @param connection the new connection's state, to drive (request, unchoke, sendBlock, ...)
      * @param remote the peer's handshake (its peer id and extension bits)
-     * @param address the peer's address
+     * @param address the peer's address (null on a channel that has no IP address, as in tests)
      * @return who hears the connection's events
      */
     PeerListener onConnected(PeerConnection connection, Handshake remote, InetSocketAddress address);
