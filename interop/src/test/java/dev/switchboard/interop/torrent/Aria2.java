@@ -32,8 +32,9 @@ final class Aria2 implements BtClient {
 
     @Override
     public List<String> leech(Path torrent, Path directory, int port) {
-        // --seed-time=0: exit 0 as soon as the download is complete and verified
-        return command(torrent, directory, port, "--seed-time=0", "--check-integrity=true");
+        // --seed-time=0: exit 0 as soon as the download is complete (every piece hash-checked as it comes);
+        // no --check-integrity: on an empty directory it only logs a misleading "Checksum error detected"
+        return command(torrent, directory, port, "--seed-time=0");
     }
 
     private static List<String> command(Path torrent, Path directory, int port, String... mode) {
