@@ -60,9 +60,9 @@ class Bt05MultiFileBothWaysTest {
 
     @Test
     @Disabled("needs torrent get/seed")
-    void ourSeederServesAMultiFileTorrentWeMadeToEveryThirdPartyClient() {
+    void ourSeederServesAMultiFileTorrentWeMadeToAria2AndLibtorrent() {
         Payload payload = Payload.tree(swarm.directory("seed"), 56);
-        swarm.transfer(SWITCHBOARD, List.of(ARIA2, LIBTORRENT, TRANSMISSION), swarm.createTorrent(payload, swarm.announceUrl()),
+        swarm.transfer(SWITCHBOARD, List.of(ARIA2, LIBTORRENT), swarm.createTorrent(payload, swarm.announceUrl()),
                 payload);
     }
 
