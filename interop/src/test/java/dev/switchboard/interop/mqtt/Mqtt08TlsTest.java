@@ -14,11 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Scenario 07: MQTT over TLS and over WebSocket with third-party clients. mosquitto_sub and
+ * Scenario 08: MQTT over TLS and over WebSocket with third-party clients. mosquitto_sub and
  * mosquitto_pub over TLS (--cafile, hostname checked against the certificate's IP SAN), Paho
  * Python over WebSocket and secure WebSocket receiving what mosquitto_pub sent over plain TCP.
  */
-class Mqtt07TlsTest {
+class Mqtt08TlsTest {
     @TempDir
     static Path dir;
     static TestCertificates certs;

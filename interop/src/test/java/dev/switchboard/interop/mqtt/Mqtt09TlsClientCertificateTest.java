@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Scenario 08: --require-client-cert with mosquitto clients: a certificate from --ca gets in, none does not. */
-class Mqtt08TlsClientCertificateTest {
+/** Scenario 09: --require-client-cert with mosquitto clients: a certificate from --ca gets in, none does not. */
+class Mqtt09TlsClientCertificateTest {
     @TempDir
     static Path dir;
     static TestCertificates certs;
