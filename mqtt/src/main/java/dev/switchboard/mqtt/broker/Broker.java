@@ -17,12 +17,14 @@ import dev.switchboard.mqtt.packet.UnsubAck;
 import dev.switchboard.mqtt.packet.Unsubscribe;
 import dev.switchboard.mqtt.packet.Will;
 import dev.switchboard.mqtt.topic.TopicFilter;
+import dev.switchboard.transport.RateLimitedLog;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Broker {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+    private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, java.time.Duration.ofSeconds(5));
 
     private final BrokerConfig config;
     private final Subscriptions subscriptions;
@@ -72,7 +75,7 @@ final class Broker {
 
     /** Publishes a message of the broker's own ($SYS): retained, from no client. */
     void publishInternal(Publish publish) {
-        route("", publish);
+        route("", null, publish);
     }
 
     EventExecutor lane(String clientId) {
@@ -128,7 +131,8 @@ final class Broker {
             if (connect.version().isMqtt5()) {
                 ack = new ConnAck(present, ReasonCodes.SUCCESS, null,
                         connect.clientId().isEmpty() ? clientId : null,
-                        keepAliveOverride(connect), OptionalInt.of(config.receiveMaximum()), OptionalInt.empty(),
+                        keepAliveOverride(connect), OptionalInt.of(config.receiveMaximum()),
+                        config.topicAliasMaximum() > 0 ? OptionalInt.of(config.topicAliasMaximum()) : OptionalInt.empty(),
                         java.util.OptionalLong.empty(), java.util.OptionalLong.of(config.maxPacketSize()));
             }
             connection.send(ack);
@@ -149,11 +153,15 @@ final class Broker {
     /** A packet from a connected client, in the order received. */
     void packet(String clientId, ClientConnection connection, Packet packet) {
         onLane(clientId, () -> {
-            Session session = sessions.get(clientId);
-            if (session == null || session.connection() != connection) {
-                return; // taken over or gone: the old connection's stragglers are ignored
+            try {
+                Session session = sessions.get(clientId);
+                if (session == null || session.connection() != connection) {
+                    return; // taken over or gone: the old connection's stragglers are ignored
+                }
+                handle(session, connection, packet);
+            } finally {
+                connection.processed();
             }
-            handle(session, connection, packet);
         });
     }
 
@@ -197,9 +205,9 @@ final class Broker {
     private void onPublish(Session session, ClientConnection connection, Publish publish) {
         stats.received(publish.payload().length);
         switch (publish.qos()) {
-            case 0 -> route(session.clientId(), publish);
+            case 0 -> route(session.clientId(), connection, publish);
             case 1 -> {
-                int matched = route(session.clientId(), publish);
+                int matched = route(session.clientId(), connection, publish);
                 connection.send(new PubAck(publish.packetId(), matched == 0 && connection.version().isMqtt5()
                         ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
             }
@@ -216,7 +224,7 @@ final class Broker {
                     return;
                 }
                 if (session.firstReceipt(publish.packetId())) {
-                    matched = route(session.clientId(), publish);
+                    matched = route(session.clientId(), connection, publish);
                 }
                 connection.send(new PubRec(publish.packetId(), matched == 0 && connection.version().isMqtt5()
                         && !publish.dup() ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
@@ -224,8 +232,12 @@ final class Broker {
         }
     }
 
-    /** Routes one message to every matching session; returns how many clients it went to. */
-    int route(String publisherId, Publish publish) {
+    /**
+     * Routes one message to every matching session; returns how many clients it went to. A
+     * {@code publisher} (null for the broker's own messages and wills) that sends to a congested
+     * subscriber is held until that subscriber catches up: back-pressure instead of loss.
+     */
+    int route(String publisherId, ClientConnection publisher, Publish publish) {
         if (publish.retain()) {
             retained.retain(publish);
         }
@@ -234,11 +246,24 @@ final class Broker {
         for (Subscriptions.Target target : targets) {
             Publish outgoing = publish.withDelivery(target.qos(), 0, target.retain(), false,
                     target.subscriptionIdentifiers());
+            if (publisher != null) {
+                Session subscriber = sessions.get(target.clientId());
+                if (subscriber != null && subscriber.isCongested() && subscriber.connection() != publisher) {
+                    subscriber.holdPublisher(publisher);
+                }
+            }
             onLane(target.clientId(), () -> {
                 Session session = sessions.get(target.clientId());
                 if (session != null) {
+                    long droppedBefore = session.dropped();
                     session.deliver(outgoing);
-                    stats.sent(outgoing.payload().length);
+                    if (session.dropped() != droppedBefore) {
+                        stats.dropped();
+                        DROPS.warn("client {}: queue full ({} messages{}), message dropped", session.clientId(),
+                                session.queued(), session.isOnline() ? "" : ", offline");
+                    } else {
+                        stats.sent(outgoing.payload().length);
+                    }
                 }
             });
         }
@@ -251,7 +276,14 @@ final class Broker {
         List<Boolean> existed = new ArrayList<>();
         for (Subscription s : subscribe.subscriptions()) {
             var filter = TopicFilter.parse(s.filter());
-            if (!filter.isValid() || (s.noLocal() && filter.orElseThrow().isShared())) {
+            if (filter.isValid() && s.noLocal() && filter.orElseThrow().isShared()) {
+                // MQTT-3.8.3-4: No Local on a shared subscription is a Protocol Error
+                LOG.info("client {}: No Local set on shared subscription {}; disconnecting", session.clientId(),
+                        s.filter());
+                connection.disconnect(ReasonCodes.PROTOCOL_ERROR, "No Local on a shared subscription");
+                return;
+            }
+            if (!filter.isValid()) {
                 codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
                 continue;
             }
@@ -273,6 +305,26 @@ final class Broker {
                 session.deliver(message.withDelivery(qos, 0, true, false, ids));
             }
         }
+    }
+
+    /**
+     * Tells every connected client the broker is going away (MQTT 5: DISCONNECT 0x8B Server shutting
+     * down; 3.1.1: the connection closes). Completes when every lane has done so.
+     */
+    CompletableFuture<Void> disconnectAll() {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Session session : sessions.values()) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            done.add(f);
+            onLane(session.clientId(), () -> {
+                ClientConnection c = session.connection();
+                if (c != null) {
+                    c.disconnect(ReasonCodes.SERVER_SHUTTING_DOWN, "the broker is shutting down");
+                }
+                f.complete(null);
+            });
+        }
+        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
     /** The client's socket can take more: send what waited. */
@@ -347,7 +399,7 @@ final class Broker {
             return;
         }
         LOG.debug("publishing the will of {} to {}", clientId, will.topic());
-        route(clientId, new Publish(will.topic(), will.payload(), will.qos(), will.retain(), false, 0,
+        route(clientId, null, new Publish(will.topic(), will.payload(), will.qos(), will.retain(), false, 0,
                 will.properties(), OptionalInt.empty(), List.of()));
     }
 

@@ -14,10 +14,14 @@ import java.util.Objects;
  * @param connectTimeout a connection that sends no CONNECT in this time is closed
  * @param maxKeepAliveSeconds a client asking for a longer (or no) keep alive is held to this
  *     (told so with Server Keep Alive in MQTT 5); 0 means no maximum
- * @param maxQueuedMessages messages kept per offline (or slow) session; oldest QoS 0 dropped first
+ * @param maxQueuedMessages messages queued per session. Offline: past it the oldest QoS 0 message is
+ *     dropped, else the new one, each drop counted. Online (a slow reader): past it QoS 0 messages
+ *     are dropped and the publishers sending to it are no longer read until it is down to half
+ *     (back-pressure); its QoS 1 and 2 messages are never dropped
  * @param maxInflight QoS 1 and 2 messages sent to one client and not yet acknowledged (the
  *     broker's own limit; an MQTT 5 client's Receive Maximum lowers it further)
  * @param receiveMaximum QoS 1 and 2 publishes one client may have unacknowledged towards the broker
+ * @param topicAliasMaximum topic aliases an MQTT 5 client may use towards the broker (0: none)
  * @param sysInterval how often the $SYS/broker/... topics are published; zero turns them off
  * @param ioThreads event loop threads; 0 means one per core
  * @param clock time for expiry and keep alive
@@ -33,6 +37,7 @@ public record BrokerConfig(
         int maxQueuedMessages,
         int maxInflight,
         int receiveMaximum,
+        int topicAliasMaximum,
         Duration sysInterval,
         int ioThreads,
         Clock clock,
@@ -54,6 +59,7 @@ public record BrokerConfig(
         require(maxQueuedMessages >= 1, "max queued messages must be at least 1");
         require(maxInflight >= 1 && maxInflight <= 65535, "max inflight must be 1-65535");
         require(receiveMaximum >= 1 && receiveMaximum <= 65535, "receive maximum must be 1-65535");
+        require(topicAliasMaximum >= 0 && topicAliasMaximum <= 65535, "topic alias maximum must be 0-65535");
         require(sysInterval != null && !sysInterval.isNegative(), "sys interval must not be negative");
         require(ioThreads >= 0, "io threads must not be negative");
     }
@@ -78,6 +84,7 @@ public record BrokerConfig(
         private int maxQueuedMessages = 1000;
         private int maxInflight = 100;
         private int receiveMaximum = 100;
+        private int topicAliasMaximum = 10;
         private Duration sysInterval = Duration.ofSeconds(10);
         private int ioThreads = 0;
         private Clock clock = Clock.systemUTC();
@@ -131,6 +138,11 @@ public record BrokerConfig(
             return this;
         }
 
+        public Builder topicAliasMaximum(int topicAliasMaximum) {
+            this.topicAliasMaximum = topicAliasMaximum;
+            return this;
+        }
+
         public Builder sysInterval(Duration sysInterval) {
             this.sysInterval = sysInterval;
             return this;
@@ -153,8 +165,8 @@ public record BrokerConfig(
 
         public BrokerConfig build() {
             return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
-                    maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, sysInterval, ioThreads, clock,
-                    listeners);
+                    maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, topicAliasMaximum, sysInterval,
+                    ioThreads, clock, listeners);
         }
     }
 }

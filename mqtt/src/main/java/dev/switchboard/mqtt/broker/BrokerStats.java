@@ -9,6 +9,7 @@ final class BrokerStats {
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong messagesDropped = new AtomicLong();
 
     void connected() {
         clientsConnected.incrementAndGet();
@@ -26,6 +27,15 @@ final class BrokerStats {
     void sent(int payloadBytes) {
         messagesSent.incrementAndGet();
         bytesSent.addAndGet(payloadBytes);
+    }
+
+    void dropped() {
+        messagesDropped.incrementAndGet();
+    }
+
+    /** Messages not delivered because a session's queue was full (offline QoS 1/2, or QoS 0). */
+    long messagesDropped() {
+        return messagesDropped.get();
     }
 
     long clientsConnected() {

@@ -1,6 +1,7 @@
 package dev.switchboard.mqtt.broker;
 
 import dev.switchboard.mqtt.codec.PacketMapper;
+import dev.switchboard.mqtt.packet.Connect;
 import dev.switchboard.mqtt.packet.Disconnect;
 import dev.switchboard.mqtt.packet.Packet;
 import dev.switchboard.mqtt.packet.ProtocolVersion;
@@ -13,11 +14,35 @@ final class ChannelConnection implements ClientConnection {
     private final Channel channel;
     private final ProtocolVersion version;
     private final int receiveMaximum;
+    private final long maximumPacketSize;
+    private final InboundGate gate;
 
-    ChannelConnection(Channel channel, ProtocolVersion version, int receiveMaximum) {
+    ChannelConnection(Channel channel, Connect connect, InboundGate gate) {
         this.channel = channel;
-        this.version = version;
-        this.receiveMaximum = receiveMaximum;
+        this.version = connect.version();
+        this.receiveMaximum = connect.receiveMaximum();
+        this.maximumPacketSize = connect.maximumPacketSize();
+        this.gate = gate;
+    }
+
+    @Override
+    public long maximumPacketSize() {
+        return maximumPacketSize;
+    }
+
+    @Override
+    public void processed() {
+        gate.processed();
+    }
+
+    @Override
+    public void congested() {
+        gate.congested();
+    }
+
+    @Override
+    public void uncongested() {
+        gate.uncongested();
     }
 
     @Override

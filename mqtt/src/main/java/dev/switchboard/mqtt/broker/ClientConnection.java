@@ -25,6 +25,23 @@ interface ClientConnection {
     /** The client's Receive Maximum (65535 when it set none). */
     int receiveMaximum();
 
+    /** The client's Maximum Packet Size in bytes; 0 when it set none. */
+    default long maximumPacketSize() {
+        return 0;
+    }
+
     /** The peer's address, for logs. */
     String peer();
+
+    /** The broker has handled one packet this connection forwarded (see {@link InboundGate}). */
+    default void processed() {
+    }
+
+    /** A subscriber this client publishes to is congested: stop taking its publishes for now. */
+    default void congested() {
+    }
+
+    /** The congested subscriber caught up: take this client's publishes again. */
+    default void uncongested() {
+    }
 }

@@ -47,7 +47,7 @@ public final class MqttBroker implements AutoCloseable {
         this.workers = transport.newGroup("mqtt-io", config.ioThreads());
         List<EventExecutor> lanes = new ArrayList<>();
         workers.iterator().forEachRemaining(lanes::add);
-        TopicTreeIndex index = new TopicTreeIndex();
+        TopicTreeIndex index = new TopicTreeIndex(config.clock());
         this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new));
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
         if (!config.sysInterval().isZero()) {
@@ -176,6 +176,11 @@ public final class MqttBroker implements AutoCloseable {
         return broker.subscriptionCount();
     }
 
+    /** Messages dropped because a session's queue was full; never a QoS 1 or 2 message to an online client. */
+    public long droppedMessages() {
+        return broker.stats().messagesDropped();
+    }
+
     public int retainedMessages() {
         return broker.retainedCount();
     }
@@ -188,6 +193,13 @@ public final class MqttBroker implements AutoCloseable {
         closed = true;
         listener.close().syncUninterruptibly();
         closeListeners();
+        try {
+            broker.disconnectAll().get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("not every client was told of the shutdown: {}", e.toString());
+        }
         shutdownGroups();
         LOG.info("mqtt on {} stopped", Addresses.format(localAddress()));
     }

@@ -11,6 +11,9 @@ import dev.switchboard.mqtt.packet.Packet;
 import dev.switchboard.mqtt.packet.PingReq;
 import dev.switchboard.mqtt.packet.PingResp;
 import dev.switchboard.mqtt.packet.ProtocolVersion;
+import dev.switchboard.mqtt.packet.PubAck;
+import dev.switchboard.mqtt.packet.PubComp;
+import dev.switchboard.mqtt.packet.PubRec;
 import dev.switchboard.mqtt.packet.Publish;
 import dev.switchboard.mqtt.packet.ReasonCodes;
 import dev.switchboard.mqtt.topic.TopicName;
@@ -43,6 +46,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Broker broker;
     private final BrokerConfig config;
     private ChannelConnection connection;
+    private InboundGate gate;
+    private TopicAliases topicAliases;
     private String clientId;
     private boolean disconnectedNormally;
 
@@ -74,7 +79,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             protocolError(ctx, "the first packet must be CONNECT, got " + packet.getClass().getSimpleName());
             return;
         }
-        connection = new ChannelConnection(ctx.channel(), connect.version(), connect.receiveMaximum());
+        gate = new InboundGate(ctx.channel(), p -> broker.packet(clientId, connection, p));
+        connection = new ChannelConnection(ctx.channel(), connect, gate);
+        topicAliases = new TopicAliases(connect.version().isMqtt5() ? config.topicAliasMaximum() : 0);
         String assigned = null;
         if (connect.clientId().isEmpty()) {
             if (!connect.cleanStart() && !connect.version().isMqtt5()) {
@@ -107,6 +114,18 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onPacket(ChannelHandlerContext ctx, Packet packet) {
+        if (packet instanceof Publish publish) {
+            if (!publish.subscriptionIdentifiers().isEmpty()) {
+                protocolError(ctx, "a PUBLISH from a client must not carry a Subscription Identifier (MQTT-3.3.4-6)");
+                return;
+            }
+            try {
+                packet = topicAliases.resolve(publish);
+            } catch (MqttProtocolException e) {
+                fail(ctx, e);
+                return;
+            }
+        }
         if (packet instanceof PingReq) {
             connection.send(PingResp.INSTANCE);
         } else if (packet instanceof Connect) {
@@ -115,12 +134,14 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             // closed by the session's lane, so whatever the lane still owes the client (the CONNACK
             // of a client that wrote CONNECT, PUBLISH, DISCONNECT back to back) goes out first
             disconnectedNormally = disconnect.reasonCode() != ReasonCodes.DISCONNECT_WITH_WILL;
-            ctx.channel().config().setAutoRead(false);
-            broker.packet(clientId, connection, packet);
+            gate.stopReading();
+            gate.offer(packet);
         } else if (packet instanceof Publish publish && !TopicName.parse(publish.topic()).isValid()) {
             protocolError(ctx, "PUBLISH topic '" + publish.topic() + "' is not a valid topic name (MQTT-3.3.2-2)");
+        } else if (packet instanceof PubAck || packet instanceof PubRec || packet instanceof PubComp) {
+            gate.bypass(packet);
         } else {
-            broker.packet(clientId, connection, packet);
+            gate.offer(packet);
         }
     }
 
@@ -134,6 +155,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 Addresses.format(ctx.channel().remoteAddress()), clientId == null ? "" : " (client " + clientId + ")",
                 Integer.toHexString(error.reasonCode()), error.getMessage());
         ctx.channel().config().setAutoRead(false);
+        if (gate != null) {
+            gate.stopReading();
+        }
         Optional<ProtocolVersion> negotiated = connection == null ? Optional.empty() : Optional.of(connection.version());
         ProtocolErrorAction action = ProtocolErrors.actionFor(error, negotiated);
         if (action.reply().isPresent()) {
@@ -148,6 +172,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         if (ctx.channel().isWritable() && clientId != null) {
             broker.writable(clientId, connection);
+            gate.release();
         }
         super.channelWritabilityChanged(ctx);
     }
@@ -159,6 +184,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 LOG.info("closing connection from {}: no CONNECT within {} ms",
                         Addresses.format(ctx.channel().remoteAddress()), config.connectTimeout().toMillis());
                 ctx.close();
+            } else if (gate.isHolding()) {
+                // the broker stopped reading this client (back-pressure): its silence is ours
+                LOG.debug("client {}: reading paused by back-pressure, keep alive not counted", clientId);
             } else {
                 LOG.info("client {} at {}: keep alive expired, closing", clientId, connection.peer());
                 connection.disconnect(ReasonCodes.KEEP_ALIVE_TIMEOUT, "keep alive timeout");

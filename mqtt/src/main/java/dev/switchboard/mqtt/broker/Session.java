@@ -1,5 +1,6 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.codec.PublishSize;
 import dev.switchboard.mqtt.packet.Connect;
 import dev.switchboard.mqtt.packet.PubRel;
 import dev.switchboard.mqtt.packet.Publish;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state MQTT keeps for one client id, online or not: messages sent and not yet acknowledged,
@@ -43,6 +45,10 @@ final class Session {
     private Optional<Will> will = Optional.empty();
     private int nextPacketId = 1;
     private long dropped;
+    private long tooLarge;
+    /** Set on the lane, read by publishers' lanes: the queue of this online client is full. */
+    private volatile boolean congested;
+    private final Set<ClientConnection> heldPublishers = ConcurrentHashMap.newKeySet();
 
     Session(String clientId, int maxQueued, int brokerMaxInflight) {
         this(clientId, maxQueued, brokerMaxInflight, Clock.systemUTC());
@@ -117,6 +123,37 @@ final class Session {
         this.connection = null;
         // QoS 0 messages are not kept for an offline client
         queue.removeIf(q -> q.message().qos() == 0);
+        // an offline session holds nobody back: past its limit it drops, and counts, instead
+        endCongestion();
+    }
+
+    /** True while this client is online and its queue is at the limit: publishers to it are held. */
+    boolean isCongested() {
+        return congested;
+    }
+
+    /**
+     * Holds a publisher until this session catches up. Thread-safe: called from the publisher's
+     * lane. The second look at {@link #congested} closes the race with {@link #endCongestion}.
+     */
+    void holdPublisher(ClientConnection publisher) {
+        publisher.congested();
+        heldPublishers.add(publisher);
+        if (!congested && heldPublishers.remove(publisher)) {
+            publisher.uncongested();
+        }
+    }
+
+    private void endCongestion() {
+        if (!congested) {
+            return;
+        }
+        congested = false;
+        for (ClientConnection publisher : heldPublishers) {
+            if (heldPublishers.remove(publisher)) {
+                publisher.uncongested();
+            }
+        }
     }
 
     /** Delivers (or queues) a message already downgraded to the subscription's QoS. */
@@ -133,6 +170,11 @@ final class Session {
         enqueue(new Queued(message, expiresAt));
     }
 
+    /** Messages discarded because they exceeded the client's Maximum Packet Size. */
+    long tooLarge() {
+        return tooLarge;
+    }
+
     /** Messages whose Message Expiry Interval ran out while they waited; never delivered. */
     long expired() {
         return expired;
@@ -147,6 +189,20 @@ final class Session {
     }
 
     private void enqueue(Queued message) {
+        if (isOnline()) {
+            // MQTT-4.3.2/4.3.3 promises to an online subscriber are kept: its QoS 1 and 2 messages
+            // are never dropped to make room. Past the limit its publishers are held instead
+            // (InboundGate), so the queue overshoots by at most what they had already sent.
+            if (queue.size() >= maxQueued) {
+                congested = true;
+                if (!dropOldestQos0() && message.message().qos() == 0) {
+                    dropped++;
+                    return;
+                }
+            }
+            queue.addLast(message);
+            return;
+        }
         if (queue.size() >= maxQueued) {
             if (!dropOldestQos0()) {
                 dropped++;
@@ -169,6 +225,12 @@ final class Session {
     }
 
     private void send(Publish message) {
+        long max = connection.maximumPacketSize();
+        if (max > 0 && PublishSize.encodedLength(message, connection.version()) > max) {
+            // MQTT-3.1.2-25: too large for this client: discarded as if it had been delivered
+            tooLarge++;
+            return;
+        }
         if (message.qos() == 0) {
             connection.send(message);
             return;
@@ -208,6 +270,9 @@ final class Session {
             send(new Publish(m.topic(), m.payload(), m.qos(), m.retain(), m.dup(), m.packetId(),
                     m.properties().withMessageExpiry(OptionalLong.of((left + 999) / 1000)), m.topicAlias(),
                     m.subscriptionIdentifiers()));
+        }
+        if (congested && queue.size() <= maxQueued / 2) {
+            endCongestion();
         }
     }
 

@@ -11,7 +11,9 @@ import dev.switchboard.mqtt.topic.TopicFilter;
 import dev.switchboard.mqtt.topic.TopicName;
 import dev.switchboard.mqtt.topic.TopicTree;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.OptionalInt;
 
 /**
@@ -19,7 +21,20 @@ import java.util.OptionalInt;
  * for delivery and retained lookup walk the same tree. Thread-safe, as the tree is.
  */
 final class TopicTreeIndex implements Subscriptions, RetainedMessages {
-    private final TopicTree<Publish> tree = new TopicTree<>();
+    /** A retained message and when its Message Expiry Interval runs out (MAX_VALUE: never). */
+    private record Stored(Publish message, long expiresAtMillis) {
+    }
+
+    private final TopicTree<Stored> tree = new TopicTree<>();
+    private final Clock clock;
+
+    TopicTreeIndex() {
+        this(Clock.systemUTC());
+    }
+
+    TopicTreeIndex(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public boolean subscribe(String clientId, Subscription subscription, OptionalInt subscriptionIdentifier) {
@@ -62,7 +77,9 @@ final class TopicTreeIndex implements Subscriptions, RetainedMessages {
         if (message.payload().length == 0) {
             tree.removeRetained(topic);
         } else {
-            tree.putRetained(topic, message);
+            OptionalLong expiry = message.properties().messageExpiryIntervalSeconds();
+            tree.putRetained(topic, new Stored(message,
+                    expiry.isPresent() ? clock.millis() + expiry.getAsLong() * 1000 : Long.MAX_VALUE));
         }
     }
 
@@ -73,8 +90,23 @@ final class TopicTreeIndex implements Subscriptions, RetainedMessages {
             return List.of();
         }
         List<Publish> messages = new ArrayList<>();
-        for (Retained<Publish> r : tree.retainedMatching(parsed.orElseThrow())) {
-            messages.add(r.message());
+        long now = clock.millis();
+        for (Retained<Stored> r : tree.retainedMatching(parsed.orElseThrow())) {
+            Stored stored = r.message();
+            if (stored.expiresAtMillis() == Long.MAX_VALUE) {
+                messages.add(stored.message());
+                continue;
+            }
+            long left = stored.expiresAtMillis() - now;
+            if (left <= 0) {
+                // MQTT-3.3.2-5: an expired retained message is no longer delivered, and is dropped
+                tree.removeRetained(r.topic(), stored);
+                continue;
+            }
+            Publish m = stored.message(); // MQTT-3.3.2-6: sent on with what is left of its interval
+            messages.add(new Publish(m.topic(), m.payload(), m.qos(), m.retain(), m.dup(), m.packetId(),
+                    m.properties().withMessageExpiry(OptionalLong.of((left + 999) / 1000)), m.topicAlias(),
+                    m.subscriptionIdentifiers()));
         }
         return messages;
     }

@@ -162,6 +162,14 @@ public final class TopicTree<R> {
 
     /** Clears the retained message of this topic; returns the message it removed. */
     public Optional<R> removeRetained(TopicName topic) {
+        return removeRetained(topic, null);
+    }
+
+    /**
+     * Clears the retained message of this topic only if it is still {@code expected} (the same
+     * object): an expired message is dropped without removing one that replaced it meanwhile.
+     */
+    public Optional<R> removeRetained(TopicName topic, R expected) {
         TopicNode<R> node = find(topic.levelArray());
         if (node == null) {
             return Optional.empty();
@@ -169,6 +177,10 @@ public final class TopicTree<R> {
         Retained<R> previous;
         synchronized (node) {
             if (node.isDetached()) {
+                return Optional.empty();
+            }
+            Retained<R> current = node.retained();
+            if (expected != null && (current == null || current.message() != expected)) {
                 return Optional.empty();
             }
             previous = node.removeRetained();

@@ -27,6 +27,24 @@ final class BrokerFixture implements AfterEachCallback {
         return resource;
     }
 
+    /**
+     * Subscribes a Paho 3.1.1 client named "watcher" to {@code filter} and returns what it receives,
+     * each as "topic payload"; the client is closed after the test.
+     */
+    java.util.List<String> watch(MqttBroker broker, String filter, int qos) throws Exception {
+        org.eclipse.paho.client.mqttv3.MqttClient subscriber = new org.eclipse.paho.client.mqttv3.MqttClient(
+                uri(broker), "watcher", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        subscriber.connect();
+        closeLater(() -> {
+            subscriber.disconnect();
+            subscriber.close();
+        });
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        subscriber.subscribe(filter, qos, (t, m) -> received.add(t + " "
+                + new String(m.getPayload(), java.nio.charset.StandardCharsets.UTF_8)));
+        return received;
+    }
+
     static String uri(MqttBroker broker) {
         return "tcp://127.0.0.1:" + broker.localAddress().getPort();
     }

@@ -13,6 +13,7 @@ final class FakeConnection implements ClientConnection {
     boolean writable = true;
     boolean open = true;
     Integer disconnectReason;
+    boolean held;
 
     FakeConnection(ProtocolVersion version, int receiveMaximum) {
         this.version = version;
@@ -53,6 +54,16 @@ final class FakeConnection implements ClientConnection {
     @Override
     public int receiveMaximum() {
         return receiveMaximum;
+    }
+
+    @Override
+    public void congested() {
+        held = true;
+    }
+
+    @Override
+    public void uncongested() {
+        held = false;
     }
 
     @Override

@@ -27,23 +27,11 @@ class RawWireBrokerTest {
     @RegisterExtension
     final BrokerFixture brokers = new BrokerFixture();
 
-    private List<String> subscribe(MqttBroker broker, String filter) throws Exception {
-        MqttClient subscriber = new MqttClient(BrokerFixture.uri(broker), "watcher", new MemoryPersistence());
-        subscriber.connect();
-        brokers.closeLater(() -> {
-            subscriber.disconnect();
-            subscriber.close();
-        });
-        List<String> received = new CopyOnWriteArrayList<>();
-        subscriber.subscribe(filter, 1, (t, m) -> received.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)));
-        return received;
-    }
-
     @Test
     void connectPublishDisconnectBackToBackIsDelivered() throws Exception {
         // the seed's publisher writes all three without waiting for CONNACK
         MqttBroker broker = brokers.start();
-        List<String> received = subscribe(broker, "example/topic");
+        List<String> received = brokers.watch(broker, "example/topic", 1);
         try (RawClient publisher = RawClient.connect(broker.localAddress())) {
             publisher.sendHex(CONNECT_311
                     + " 30 22"                                  // PUBLISH QoS 0, remaining length 34
@@ -171,7 +159,7 @@ class RawWireBrokerTest {
     @Test
     void theWillIsPublishedWhenTheClientVanishesButNotAfterDisconnect() throws Exception {
         MqttBroker broker = brokers.start();
-        List<String> received = subscribe(broker, "w/#");
+        List<String> received = brokers.watch(broker, "w/#", 1);
         String connectWithWill = "10 19 0004 4d515454 04"
                 + " 06"              // flags: will, clean session
                 + " 003c 0002 6331"  // keep alive 60, client id "c1"

@@ -99,22 +99,70 @@ class SessionTest {
     }
 
     @Test
-    void aFullQueueDropsTheOldestQos0FirstAndCountsEveryDrop() {
-        Session session = new Session("c1", 3, 100);
+    void aFullQueueOfAnOnlineClientDropsOnlyQos0AndHoldsPublishersInstead() {
+        Session session = new Session("c1", 4, 100);
         FakeConnection c = new FakeConnection(ProtocolVersion.MQTT_3_1_1, 65535);
+        FakeConnection publisher = new FakeConnection(ProtocolVersion.MQTT_3_1_1, 65535);
         session.attach(c, connect(0));
         c.writable = false; // slow reader: everything queues
         session.deliver(message("q0-old", 0));
         session.deliver(message("q1-a", 1));
         session.deliver(message("q1-b", 1));
-        session.deliver(message("q1-c", 1)); // full: drops q0-old
-        assertThat(session.queuedMessages()).extracting(m -> text(m)).containsExactly("q1-a", "q1-b", "q1-c");
+        session.deliver(message("q1-c", 1));
+        assertThat(session.isCongested()).isFalse();
+        session.deliver(message("q1-d", 1)); // full: the QoS 0 message makes room, and it is counted
         assertThat(session.dropped()).isEqualTo(1);
-        session.deliver(message("q1-d", 1)); // full of QoS 1: this one is dropped and counted
+        assertThat(session.isCongested()).as("at the limit, publishers are held").isTrue();
+        session.holdPublisher(publisher);
+        assertThat(publisher.held).isTrue();
+        session.deliver(message("q1-e", 1)); // MQTT-4.3.2-x: never dropped while the client is online
+        session.deliver(message("q0-new", 0)); // a QoS 0 message past the limit is dropped
         assertThat(session.dropped()).isEqualTo(2);
+        assertThat(session.queuedMessages()).extracting(m -> text(m))
+                .containsExactly("q1-a", "q1-b", "q1-c", "q1-d", "q1-e");
+
         c.writable = true;
         session.drain();
-        assertThat(c.takeSent()).extracting(SessionTest::text).containsExactly("q1-a", "q1-b", "q1-c");
+        assertThat(c.takeSent()).extracting(SessionTest::text).containsExactly("q1-a", "q1-b", "q1-c", "q1-d", "q1-e");
+        assertThat(session.isCongested()).isFalse();
+        assertThat(publisher.held).as("released once the queue is down to half the limit").isFalse();
+    }
+
+    @Test
+    void aFullQueueOfAnOfflineClientDropsAndCountsAndHoldsNobody() {
+        Session session = new Session("c1", 2, 100);
+        FakeConnection c = new FakeConnection(ProtocolVersion.MQTT_3_1_1, 65535);
+        session.attach(c, connect(Connect.NEVER_EXPIRES));
+        session.detach();
+        session.deliver(message("q1-a", 1));
+        session.deliver(message("q1-b", 1));
+        session.deliver(message("q1-c", 1)); // bounded while offline: dropped and counted
+        assertThat(session.dropped()).isEqualTo(1);
+        assertThat(session.isCongested()).isFalse();
+        assertThat(session.queuedMessages()).extracting(m -> text(m)).containsExactly("q1-a", "q1-b");
+    }
+
+    @Test
+    void aCongestedClientGoingOfflineReleasesItsPublishers() {
+        Session session = new Session("c1", 1, 100);
+        FakeConnection c = new FakeConnection(ProtocolVersion.MQTT_3_1_1, 65535);
+        FakeConnection publisher = new FakeConnection(ProtocolVersion.MQTT_3_1_1, 65535);
+        session.attach(c, connect(Connect.NEVER_EXPIRES));
+        c.writable = false;
+        session.deliver(message("a", 1));
+        session.deliver(message("b", 1));
+        session.holdPublisher(publisher);
+        assertThat(publisher.held).isTrue();
+        session.detach();
+        assertThat(publisher.held).isFalse();
+    }
+
+    @Test
+    void aPublisherHeldAfterTheCongestionEndedIsReleasedAtOnce() {
+        Session session = new Session("c1", 10, 100);
+        FakeConnection publisher = new FakeConnection(ProtocolVersion.MQTT_3_1_1, 65535);
+        session.holdPublisher(publisher); // the race: the subscriber caught up just before
+        assertThat(publisher.held).isFalse();
     }
 
     @Test

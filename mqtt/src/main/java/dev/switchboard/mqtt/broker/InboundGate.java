@@ -1,0 +1,133 @@
+package dev.switchboard.mqtt.broker;
+
+import dev.switchboard.mqtt.packet.Packet;
+import io.netty.channel.Channel;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Back-pressure on what one client sends: decides, packet by packet, whether the next ordered
+ * packet goes to the client's lane now or waits, and stops reading the socket while anything waits.
+ *
+ * <p>A packet waits when
+ * <ul>
+ *   <li>{@value #MAX_PENDING} packets of this connection are already on the lane, not yet handled
+ *       (so a fast publisher cannot fill its lane's task queue);</li>
+ *   <li>the connection's own socket is not writable (a client that floods faster than it reads its
+ *       acknowledgements);</li>
+ *   <li>a subscriber its messages go to is congested ({@link Session#isCongested()}): its queue
+ *       reached the limit, so the publisher is held until that subscriber catches up, instead of the
+ *       broker dropping QoS 1 and 2 messages for an online subscriber.</li>
+ * </ul>
+ * Waiting packets are at most what one socket read had already decoded: reading is off until they
+ * are all gone. Acknowledgements of messages the broker sent (PUBACK, PUBREC, PUBCOMP) do not pass
+ * through here, so a held client still completes its deliveries and cannot deadlock the broker.
+ *
+ * <p>{@link #offer}, {@link #release} and {@link #stopReading} run on the channel's event loop;
+ * {@link #processed} and the congestion calls are thread-safe (lanes call them).
+ */
+final class InboundGate {
+    /** Packets of one connection that may wait on its lane before reading stops. */
+    static final int MAX_PENDING = 64;
+
+    private final Channel channel;
+    private final Consumer<Packet> forward;
+    private final ArrayDeque<Packet> held = new ArrayDeque<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicBoolean wakeupScheduled = new AtomicBoolean();
+    private volatile boolean holding;
+    private volatile boolean congested;
+    private boolean stopped;
+
+    InboundGate(Channel channel, Consumer<Packet> forward) {
+        this.channel = channel;
+        this.forward = forward;
+    }
+
+    /** An ordered packet from the client: forwarded now, or held (and reading paused). */
+    void offer(Packet packet) {
+        if (held.isEmpty() && canForward()) {
+            forwardNow(packet);
+            return;
+        }
+        held.addLast(packet);
+        if (!holding) {
+            holding = true;
+            channel.config().setAutoRead(false);
+            // a lane may have cleared the condition between canForward() and holding = true, and
+            // seen holding still false: look again, so no wake-up is lost
+            if (canForward()) {
+                release();
+            }
+        }
+    }
+
+    /**
+     * A packet that must not wait behind held publishes: acknowledgements of the broker's own
+     * deliveries, which are what lets a congested subscriber catch up.
+     */
+    void bypass(Packet packet) {
+        forwardNow(packet);
+    }
+
+    /** No more reading on this connection, whatever is released later (DISCONNECT, protocol error). */
+    void stopReading() {
+        stopped = true;
+        channel.config().setAutoRead(false);
+    }
+
+    /** The lane has handled one forwarded packet. */
+    void processed() {
+        int left = pending.decrementAndGet();
+        if (holding && left <= MAX_PENDING / 2) {
+            scheduleRelease();
+        }
+    }
+
+    /** A subscriber this client publishes to is congested: hold its next packets. */
+    void congested() {
+        congested = true;
+    }
+
+    /** That subscriber caught up (or went away). */
+    void uncongested() {
+        congested = false;
+        if (holding) {
+            scheduleRelease();
+        }
+    }
+
+    boolean isHolding() {
+        return holding;
+    }
+
+    /** Forwards what waited while the conditions allow; reads again once nothing waits. */
+    void release() {
+        wakeupScheduled.set(false);
+        while (!held.isEmpty() && canForward()) {
+            forwardNow(held.pollFirst());
+        }
+        if (held.isEmpty() && !stopped && canForward()) {
+            holding = false;
+            channel.config().setAutoRead(true);
+        }
+        // otherwise reading stays paused (holding stays true) until the next wake-up
+    }
+
+    private void scheduleRelease() {
+        if (wakeupScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(this::release);
+        }
+    }
+
+    private boolean canForward() {
+        return !congested && pending.get() < MAX_PENDING && channel.isWritable();
+    }
+
+    private void forwardNow(Packet packet) {
+        pending.incrementAndGet();
+        forward.accept(packet);
+    }
+}
