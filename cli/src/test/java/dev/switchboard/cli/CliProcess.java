@@ -53,6 +53,11 @@ public final class CliProcess implements AutoCloseable {
         return port;
     }
 
+    /** Sends {@code signal} (e.g. "HUP") to the process. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor()).isZero();
+    }
+
     /** Sends SIGINT, waits for the process to stop, and returns everything it logged. */
     public String interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();

@@ -2,12 +2,14 @@ package dev.switchboard.cli.mqtt;
 
 import dev.switchboard.cli.ByteSizeConverter;
 import dev.switchboard.cli.DurationConverter;
+import dev.switchboard.cli.HangupSignal;
 import dev.switchboard.cli.RunningServices;
 import dev.switchboard.mqtt.broker.BrokerConfig;
 import dev.switchboard.mqtt.broker.MqttBroker;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard mqtt serve}: the MQTT broker until Ctrl-C. */
@@ -47,6 +49,16 @@ public final class MqttServeCommand implements Callable<Integer> {
             description = "How often $SYS/broker/... topics are published; 0 turns them off (default: ${DEFAULT-VALUE}).")
     Duration sysInterval;
 
+    @Mixin
+    MqttListenerOptions listeners;
+
+    /** With TLS configured, SIGHUP rereads the certificate, key and CA files. */
+    public static void reloadTlsOnHangup(MqttBroker broker) {
+        if (broker.tlsAddress().isPresent() || broker.secureWebSocketAddress().isPresent()) {
+            HangupSignal.onHangup("reloading the mqtt TLS files", broker::reloadTls);
+        }
+    }
+
     /** The broker's defaults as the CLI starts it. */
     public static BrokerConfig.Builder defaults() {
         return BrokerConfig.builder();
@@ -56,9 +68,12 @@ public final class MqttServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
-                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval).build();
+                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
+                .listeners(listeners.listeners()).build();
         RunningServices services = new RunningServices();
-        services.add(MqttBroker.start(config));
+        MqttBroker broker = MqttBroker.start(config);
+        services.add(broker);
+        reloadTlsOnHangup(broker);
         services.awaitShutdownSignal();
         return 0;
     }

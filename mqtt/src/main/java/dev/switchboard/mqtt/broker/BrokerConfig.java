@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param sysInterval how often the $SYS/broker/... topics are published; zero turns them off
  * @param ioThreads event loop threads; 0 means one per core
  * @param clock time for expiry and keep alive
+ * @param listeners TLS and WebSocket listeners besides plain TCP; none by default
  */
 public record BrokerConfig(
         String bindHost,
@@ -39,13 +40,15 @@ public record BrokerConfig(
         int topicAliasMaximum,
         Duration sysInterval,
         int ioThreads,
-        Clock clock) {
+        Clock clock,
+        Listeners listeners) {
 
     public static final int DEFAULT_PORT = 1883;
 
     public BrokerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(listeners, "listeners");
         require(port >= 0 && port <= 65535, "port must be 0-65535, got " + port);
         require(maxConnections >= 1, "max connections must be at least 1, got " + maxConnections);
         require(maxPacketSize >= 64 && maxPacketSize <= 268_435_455,
@@ -85,6 +88,7 @@ public record BrokerConfig(
         private Duration sysInterval = Duration.ofSeconds(10);
         private int ioThreads = 0;
         private Clock clock = Clock.systemUTC();
+        private Listeners listeners = Listeners.none();
 
         private Builder() {
         }
@@ -154,10 +158,15 @@ public record BrokerConfig(
             return this;
         }
 
+        public Builder listeners(Listeners listeners) {
+            this.listeners = listeners;
+            return this;
+        }
+
         public BrokerConfig build() {
             return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
                     maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, topicAliasMaximum, sysInterval,
-                    ioThreads, clock);
+                    ioThreads, clock, listeners);
         }
     }
 }
