@@ -1,5 +1,6 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.auth.AccessControl;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.TcpServer;
@@ -24,18 +25,20 @@ public final class MqttBroker implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Broker broker;
+    private final AccessControl access;
     private final ConnectionLimiter limiter;
     private final Channel listener;
     private boolean closed;
 
     private MqttBroker(BrokerConfig config) {
+        this.access = AccessControl.load(config.auth(), config.clock()); // a bad file stops the start here
         Transport transport = Transport.best();
         this.boss = transport.newGroup("mqtt-accept", 1);
         this.workers = transport.newGroup("mqtt-io", config.ioThreads());
         List<EventExecutor> lanes = new ArrayList<>();
         workers.iterator().forEachRemaining(lanes::add);
         TopicTreeIndex index = new TopicTreeIndex();
-        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new));
+        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new), access);
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
         if (!config.sysInterval().isZero()) {
             SysTopics sys = new SysTopics(broker, config.clock(), version());
@@ -46,6 +49,7 @@ public final class MqttBroker implements AutoCloseable {
             this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
                     config.port()), new MqttChannelInitializer(config, broker, limiter));
         } catch (RuntimeException e) {
+            access.close();
             shutdownGroups();
             throw e;
         }
@@ -55,10 +59,12 @@ public final class MqttBroker implements AutoCloseable {
      * Binds and starts the broker.
      *
      * @throws TcpServer.ListenException when the address cannot be bound
+     * @throws dev.switchboard.mqtt.auth.AuthFileException when the password or ACL file cannot be read or parsed
      */
     public static MqttBroker start(BrokerConfig config) {
         MqttBroker broker = new MqttBroker(config);
         LOG.info("mqtt listening on {} (MQTT 3.1, 3.1.1 and 5.0)", Addresses.format(broker.localAddress()));
+        LOG.info("mqtt {}", broker.access.describe());
         return broker;
     }
 
@@ -69,6 +75,15 @@ public final class MqttBroker implements AutoCloseable {
 
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /**
+     * Reads the password and ACL files again (what SIGHUP does); connections and sessions stay, and
+     * the new rules apply from the next check. A file that fails to parse leaves the old rules in
+     * place and is logged with file and line. Returns whether the new files were taken.
+     */
+    public boolean reloadAuth() {
+        return access.reload();
     }
 
     public int openConnections() {
@@ -97,6 +112,7 @@ public final class MqttBroker implements AutoCloseable {
         closed = true;
         listener.close().syncUninterruptibly();
         shutdownGroups();
+        access.close();
         LOG.info("mqtt on {} stopped", Addresses.format(localAddress()));
     }
 
