@@ -21,15 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Logins against a password file with Paho 3.1.1 and 5.0 clients and scripted bytes. */
 class AuthBrokerTest {
     /** MQTT 3.1.1 CONNECT from "c1" with user "alice" and a 10-byte password; append the password's hex. */
-    private static final String CONNECT_ALICE = "10 21"   // CONNECT, remaining length 33
+    static final String CONNECT_ALICE = "10 21"   // CONNECT, remaining length 33
             + " 0004 4d515454 04"                          // "MQTT", level 4
             + " c2 003c"                                   // flags: user name, password, clean session; keep alive 60
             + " 0002 6331"                                 // client id "c1"
             + " 0005 616c696365"                           // user name "alice"
             + " 000a";                                     // password length 10
-    private static final String RIGHT = "776f6e6465726c616e64"; // "wonderland"
+    static final String RIGHT = "776f6e6465726c616e64"; // "wonderland"
     private static final String WRONG = "776f6e6465726c616e78"; // "wonderlanx"
-    private static final String CONNACK_ACCEPTED = "20 02 00 00";
+    static final String CONNACK_ACCEPTED = "20 02 00 00";
     private static final String CONNACK_NOT_AUTHORIZED = "20 02 00 05";
 
     @RegisterExtension
