@@ -53,6 +53,23 @@ public final class CliProcess implements AutoCloseable {
         return port;
     }
 
+    /** Sends a signal by name ({@code HUP}, ...) without waiting for anything. */
+    public void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
+    }
+
+    /** Reads log lines until one contains {@code text}; returns it (fails at the end of the output). */
+    public String awaitLine(String text) throws IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            seen.add(line);
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' in " + seen);
+    }
+
     /** Sends SIGINT, waits for the process to stop, and returns everything it logged. */
     public String interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();

@@ -5,6 +5,7 @@ import dev.switchboard.cli.DurationConverter;
 import dev.switchboard.cli.RunningServices;
 import dev.switchboard.mqtt.broker.BrokerConfig;
 import dev.switchboard.mqtt.broker.MqttBroker;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +48,18 @@ public final class MqttServeCommand implements Callable<Integer> {
             description = "How often $SYS/broker/... topics are published; 0 turns them off (default: ${DEFAULT-VALUE}).")
     Duration sysInterval;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Users and password hashes (switchboard mqtt passwd); reloaded on SIGHUP.")
+    Path passwordFile;
+
+    @Option(names = "--acl-file", paramLabel = "FILE",
+            description = "Who may read and write which topics (docs/mqtt/auth.md); reloaded on SIGHUP. Default: all open.")
+    Path aclFile;
+
+    @Option(names = "--allow-anonymous", paramLabel = "true|false", arity = "1",
+            description = "Let clients in without a verified user name (default: only while bound to loopback).")
+    Boolean allowAnonymous;
+
     /** The broker's defaults as the CLI starts it. */
     public static BrokerConfig.Builder defaults() {
         return BrokerConfig.builder();
@@ -56,9 +69,12 @@ public final class MqttServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
-                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval).build();
+                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
+                .passwordFile(passwordFile).aclFile(aclFile).allowAnonymous(allowAnonymous).build();
         RunningServices services = new RunningServices();
-        services.add(MqttBroker.start(config));
+        MqttBroker broker = MqttBroker.start(config);
+        services.add(broker);
+        SighupReload.install(broker::reloadAuth);
         services.awaitShutdownSignal();
         return 0;
     }
