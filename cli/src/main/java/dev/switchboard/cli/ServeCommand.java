@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
             MqttBroker broker = MqttBroker.start(MqttServeCommand.defaults().bindHost(bind).port(mqttPort)
                     .listeners(mqttListeners.listeners()).build());
             services.add(broker);
-            MqttServeCommand.reloadTlsOnHangup(broker);
+            MqttServeCommand.reloadOnHangup(broker);
             services.add(TrackerServer.start(TrackerServeCommand.defaults().bindHost(bind).port(trackerPort).build()));
         } catch (RuntimeException e) {
             services.closeAll();

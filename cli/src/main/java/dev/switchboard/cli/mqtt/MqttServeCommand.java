@@ -6,6 +6,7 @@ import dev.switchboard.cli.HangupSignal;
 import dev.switchboard.cli.RunningServices;
 import dev.switchboard.mqtt.broker.BrokerConfig;
 import dev.switchboard.mqtt.broker.MqttBroker;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,11 +53,28 @@ public final class MqttServeCommand implements Callable<Integer> {
     @Mixin
     MqttListenerOptions listeners;
 
-    /** With TLS configured, SIGHUP rereads the certificate, key and CA files. */
-    public static void reloadTlsOnHangup(MqttBroker broker) {
-        if (broker.tlsAddress().isPresent() || broker.secureWebSocketAddress().isPresent()) {
-            HangupSignal.onHangup("reloading the mqtt TLS files", broker::reloadTls);
-        }
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Users and password hashes (switchboard mqtt passwd); reloaded on SIGHUP.")
+    Path passwordFile;
+
+    @Option(names = "--acl-file", paramLabel = "FILE",
+            description = "Who may read and write which topics (docs/mqtt/auth.md); reloaded on SIGHUP. Default: all open.")
+    Path aclFile;
+
+    @Option(names = "--allow-anonymous", paramLabel = "true|false", arity = "1",
+            description = "Let clients in without a verified user name (default: only while bound to loopback).")
+    Boolean allowAnonymous;
+
+    /** SIGHUP rereads the password and ACL files and, with TLS configured, the certificate, key and CA. */
+    public static void reloadOnHangup(MqttBroker broker) {
+        boolean tls = broker.tlsAddress().isPresent() || broker.secureWebSocketAddress().isPresent();
+        HangupSignal.onHangup(tls ? "reloading the mqtt password, ACL and TLS files"
+                : "reloading the mqtt password and ACL files", () -> {
+                    broker.reloadAuth();
+                    if (tls) {
+                        broker.reloadTls();
+                    }
+                });
     }
 
     /** The broker's defaults as the CLI starts it. */
@@ -69,11 +87,12 @@ public final class MqttServeCommand implements Callable<Integer> {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
                 .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
-                .listeners(listeners.listeners()).build();
+                .listeners(listeners.listeners())
+                .passwordFile(passwordFile).aclFile(aclFile).allowAnonymous(allowAnonymous).build();
         RunningServices services = new RunningServices();
         MqttBroker broker = MqttBroker.start(config);
         services.add(broker);
-        reloadTlsOnHangup(broker);
+        reloadOnHangup(broker);
         services.awaitShutdownSignal();
         return 0;
     }

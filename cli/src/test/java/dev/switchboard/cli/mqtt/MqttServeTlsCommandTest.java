@@ -62,7 +62,7 @@ class MqttServeTlsCommandTest {
             }
             String log = cli.interrupt();
             assertThat(log).contains("mqtt over WebSocket listening on ws://127.0.0.1:")
-                    .contains("SIGHUP: reloading the mqtt TLS files")
+                    .contains("SIGHUP: reloading the mqtt password, ACL and TLS files")
                     .contains("mqtt tls: reloaded " + cert + " (CN=renewed");
         }
     }

@@ -2,6 +2,7 @@ package dev.switchboard.mqtt.broker;
 
 import dev.switchboard.mqtt.broker.MqttChannelInitializer.Kind;
 import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
+import dev.switchboard.mqtt.auth.AccessControl;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.TcpServer;
@@ -33,6 +34,7 @@ public final class MqttBroker implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Broker broker;
+    private final AccessControl access;
     private final ConnectionLimiter limiter;
     private final Channel listener;
     private final Map<Kind, Channel> extraListeners = new EnumMap<>(Kind.class);
@@ -40,6 +42,7 @@ public final class MqttBroker implements AutoCloseable {
     private boolean closed;
 
     private MqttBroker(BrokerConfig config) {
+        this.access = AccessControl.load(config.auth(), config.clock()); // a bad file stops the start here
         Listeners listeners = config.listeners();
         this.ssl = listeners.tlsConfig().map(tls -> ReloadingSslContext.load("mqtt", tls)).orElse(null);
         Transport transport = Transport.best();
@@ -48,7 +51,7 @@ public final class MqttBroker implements AutoCloseable {
         List<EventExecutor> lanes = new ArrayList<>();
         workers.iterator().forEachRemaining(lanes::add);
         TopicTreeIndex index = new TopicTreeIndex(config.clock());
-        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new));
+        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new), access);
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
         if (!config.sysInterval().isZero()) {
             SysTopics sys = new SysTopics(broker, config.clock(), version());
@@ -69,6 +72,7 @@ public final class MqttBroker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             closeListeners();
+            access.close();
             shutdownGroups();
             throw e;
         }
@@ -87,12 +91,14 @@ public final class MqttBroker implements AutoCloseable {
      * Binds and starts the broker.
      *
      * @throws TcpServer.ListenException when the address cannot be bound
+     * @throws dev.switchboard.mqtt.auth.AuthFileException when the password or ACL file cannot be read or parsed
      */
     public static MqttBroker start(BrokerConfig config) {
         MqttBroker broker = new MqttBroker(config);
         LOG.info("mqtt listening on {} (MQTT 3.1, 3.1.1 and 5.0)", Addresses.format(broker.localAddress()));
         broker.extraListeners.forEach((kind, channel) -> LOG.info("{} listening on {} ({})", kind.description,
                 where(kind, channel), broker.describe(kind, config.listeners())));
+        LOG.info("mqtt {}", broker.access.describe());
         return broker;
     }
 
@@ -162,6 +168,15 @@ public final class MqttBroker implements AutoCloseable {
         return ssl.reload();
     }
 
+    /**
+     * Reads the password and ACL files again (what SIGHUP does); connections and sessions stay, and
+     * the new rules apply from the next check. A file that fails to parse leaves the old rules in
+     * place and is logged with file and line. Returns whether the new files were taken.
+     */
+    public boolean reloadAuth() {
+        return access.reload();
+    }
+
     public int openConnections() {
         return limiter.openConnections();
     }
@@ -201,6 +216,7 @@ public final class MqttBroker implements AutoCloseable {
             LOG.warn("not every client was told of the shutdown: {}", e.toString());
         }
         shutdownGroups();
+        access.close();
         LOG.info("mqtt on {} stopped", Addresses.format(localAddress()));
     }
 

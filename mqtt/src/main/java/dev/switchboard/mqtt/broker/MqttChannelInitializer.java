@@ -2,6 +2,7 @@ package dev.switchboard.mqtt.broker;
 
 import dev.switchboard.mqtt.websocket.WebSocketFrameAdapter;
 import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
+import dev.switchboard.mqtt.auth.MqttAuthHandler;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.tls.ReloadingSslContext;
 import dev.switchboard.transport.tls.TlsIdentityHandler;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * The whole MQTT pipeline, for every kind of listener:
  * {@code connection-limiter, [tls, tls-identity], [http-codec, http-aggregator, websocket-gate,
  * websocket-protocol, websocket-frames], flush-consolidation, mqtt-encoder, mqtt-decoder,
- * idle-state, mqtt-connection}.
+ * idle-state, mqtt-auth, mqtt-connection}.
  * TLS takes the broker's current SSL context per channel, so a reloaded certificate serves new
  * handshakes only. The WebSocket part answers the HTTP upgrade (bounded to {@link #MAX_UPGRADE_LINE}
  * and {@link #MAX_UPGRADE_HEADERS} bytes), then frames become a byte stream; after the upgrade
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * The idle-state handler first closes a connection that sends no CONNECT within the connect
  * timeout (HTTP upgrade and TLS handshake included); after CONNECT it is replaced by one that
  * enforces 1.5 times the keep alive.
+ * The auth handler checks the CONNECT's credentials and leaves once the client is in.
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String CONNECTION_LIMITER = "connection-limiter";
@@ -45,6 +47,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String MQTT_ENCODER = "mqtt-encoder";
     static final String MQTT_DECODER = "mqtt-decoder";
     static final String IDLE_STATE = "idle-state";
+    static final String MQTT_AUTH = "mqtt-auth";
     static final String MQTT_CONNECTION = "mqtt-connection";
 
     static final int MAX_UPGRADE_LINE = 4096;
@@ -109,6 +112,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(MQTT_ENCODER, MqttEncoder.INSTANCE);
         p.addLast(MQTT_DECODER, new MqttDecoder(config.maxPacketSize()));
         p.addLast(IDLE_STATE, new IdleStateHandler(config.connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast(MQTT_AUTH, new MqttAuthHandler(broker.access()));
         p.addLast(MQTT_CONNECTION, new MqttConnectionHandler(broker, config));
     }
 

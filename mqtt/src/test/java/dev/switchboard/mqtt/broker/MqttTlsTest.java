@@ -103,6 +103,22 @@ class MqttTlsTest {
     }
 
     @Test
+    void withCnAsUsernameTheCertificateIsTheLoginAndTheAclSeesItsName() throws Exception {
+        Path acl = Files.writeString(dir.resolve("acl"), "user alice\ntopic readwrite alice/#\n");
+        MqttBroker broker = brokers.start(b -> b.allowAnonymous(false).aclFile(acl)
+                .listeners(Listeners.builder().tls(TlsConfig.of(certFile, keyFile)
+                        .requiringClientCertificates(certs.caFile())).tlsPort(0).useCnAsUsername(true)
+                        .tlsFileCheck(Duration.ZERO).build()));
+        // no user name, no password, anonymous refused: only the certificate's CN lets it in
+        MqttClient alice = paho(broker, "alice-device", certs.clientContext(certs.client("alice")));
+        List<String> received = subscribe(alice, "alice/#");
+        alice.publish("alice/1", "mine".getBytes(), 1, false);
+        alice.publish("bob/1", "not mine".getBytes(), 1, false); // denied by the ACL: dropped
+        alice.publish("alice/2", "end".getBytes(), 1, false);
+        await().until(() -> received.equals(List.of("mine", "end")));
+    }
+
+    @Test
     void requiredClientCertificateRefusesAClientWithout() {
         MqttBroker broker = tlsBroker(TlsConfig.of(certFile, keyFile).requiringClientCertificates(certs.caFile()));
         assertThatThrownBy(() -> paho(broker, "anonymous", certs.clientContext(null)))
