@@ -1,0 +1,167 @@
+package dev.switchboard.mqtt.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's H2 MVStore file and its lifecycle: opens {@code <data-dir>/broker.mv.db} (creating
+ * the directory), writes or checks the format version, reads every entry once to refuse a damaged
+ * file, commits as the {@link Durability} setting says, and closes cleanly. MVStore's time-based
+ * auto-commit is off; only its write buffer still commits (without sync) when unsaved changes
+ * pass {@link #WRITE_BUFFER_KIB}, so the heap stays bounded whatever the setting.
+ */
+public final class StoreFile implements AutoCloseable {
+    /** Unsaved changes past this are written out by MVStore itself, keeping the heap bounded. */
+    static final int WRITE_BUFFER_KIB = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
+
+    private final Path path;
+    private final MVStore store;
+    private final Commits commits;
+
+    private StoreFile(Path path, MVStore store, StoreConfig config) {
+        this.path = path;
+        this.store = store;
+        this.commits = switch (config.durability()) {
+            case ALWAYS -> new GroupCommit(this::commitAndSync, "mqtt-store-commit");
+            case PERIODIC -> new PeriodicCommit(this::commitAndSync, config.commitInterval(), "mqtt-store-commit");
+            case NEVER -> Commits.immediate();
+        };
+    }
+
+    /**
+     * Opens the store file of {@code config}.
+     *
+     * @throws StoreCorruptedException when the file is damaged or truncated
+     * @throws StoreVersionException when it was written in another format version
+     * @throws StoreException when it cannot be opened for another reason (in use, no permission)
+     */
+    public static StoreFile open(StoreConfig config) {
+        Path path = config.file();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StoreException("cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        boolean existed = Files.exists(path);
+        MVStore store = openMVStore(path, config.cacheSizeMiB(), false);
+        try {
+            checkFormatVersion(path, store, existed);
+            EntryWalk.walk(store, new RefuseDamage(path));
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+        store.setAutoCommitDelay(0);
+        LOG.info("store {} open: {} sessions, {} queued messages, {} retained", path,
+                store.openMap(StoreLayout.SESSIONS, StoreLayout.dataMap()).sizeAsLong(),
+                store.openMap(StoreLayout.QUEUES, StoreLayout.dataMap()).sizeAsLong(),
+                store.openMap(StoreLayout.RETAINED, StoreLayout.dataMap()).sizeAsLong());
+        return new StoreFile(path, store, config);
+    }
+
+    static MVStore openMVStore(Path path, int cacheSizeMiB, boolean readOnlyRecovery) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(path.toString()).cacheSize(cacheSizeMiB)
+                .autoCommitBufferSize(WRITE_BUFFER_KIB);
+        if (readOnlyRecovery) {
+            builder.readOnly().recoveryMode();
+        }
+        try {
+            return builder.open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreException("store file " + path + " is in use by another broker: " + e.getMessage(), e);
+            }
+            throw new StoreCorruptedException(path, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new StoreCorruptedException(path, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Writes the version into a new file and checks it in an old one: missing in a file that has
+     * maps means damage, another number means another format.
+     */
+    static void checkFormatVersion(Path path, MVStore store, boolean existed) {
+        MVMap<String, String> meta = store.openMap(StoreLayout.META, StoreLayout.metaMap());
+        String version = meta.get(StoreLayout.FORMAT_VERSION_KEY);
+        if (version == null) {
+            boolean hasData = store.getMapNames().stream().anyMatch(n -> !n.equals(StoreLayout.META));
+            if (existed && hasData) {
+                throw new StoreCorruptedException(path, "no format version", null);
+            }
+            meta.put(StoreLayout.FORMAT_VERSION_KEY, Integer.toString(StoreLayout.FORMAT_VERSION));
+            store.commit();
+            store.sync();
+            return;
+        }
+        if (!version.equals(Integer.toString(StoreLayout.FORMAT_VERSION))) {
+            if (version.matches("[0-9]{1,9}")) {
+                throw new StoreVersionException(path, version, StoreLayout.FORMAT_VERSION);
+            }
+            throw new StoreCorruptedException(path, "unreadable format version '" + version + "'", null);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The durability barrier of this file's {@link Durability} setting. */
+    public Commits commits() {
+        return commits;
+    }
+
+    MVMap<String, byte[]> map(String name) {
+        return store.openMap(name, StoreLayout.dataMap());
+    }
+
+    /** Writes a new chunk with every change so far, then forces the file to disk. */
+    void commitAndSync() {
+        store.commit();
+        store.sync();
+    }
+
+    /** Bytes of unsaved changes held in the heap (for tests and metrics). */
+    int unsavedBytes() {
+        return store.getUnsavedMemory();
+    }
+
+    /** Stops committing, then commits, syncs and closes the file. */
+    @Override
+    public void close() {
+        commits.close();
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+
+    /** The open-time check: the first damaged entry refuses the whole file. */
+    private record RefuseDamage(Path path) implements EntryWalk.Sink {
+        @Override
+        public void good(String map, String key, byte[] value) {
+        }
+
+        @Override
+        public void bad(String map, String key, String reason) {
+            throw new StoreCorruptedException(path, "map " + map + ", key '" + printable(key) + "': " + reason, null);
+        }
+
+        @Override
+        public void unreadable(String map, long readSoFar, String reason) {
+            throw new StoreCorruptedException(path, "map " + map + " unreadable after " + readSoFar + " entries: "
+                    + reason, null);
+        }
+    }
+
+    static String printable(String key) {
+        return key.replace('\u0000', '/');
+    }
+}
