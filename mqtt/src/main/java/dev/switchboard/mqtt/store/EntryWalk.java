@@ -1,5 +1,6 @@
 package dev.switchboard.mqtt.store;
 
+import java.util.Arrays;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -23,7 +24,11 @@ final class EntryWalk {
     private EntryWalk() {
     }
 
-    static void walk(MVStore store, Sink sink) {
+    /**
+     * Walks every data map. With {@code checkLookups} each key is also looked up: a damaged inner
+     * page can route lookups and ranges past entries a full scan still finds.
+     */
+    static void walk(MVStore store, Sink sink, boolean checkLookups) {
         for (StoreLayout.DataMap data : StoreLayout.DATA_MAPS) {
             if (!store.hasMap(data.name())) {
                 continue;
@@ -31,17 +36,30 @@ final class EntryWalk {
             long read = 0;
             try {
                 MVMap<String, byte[]> map = store.openMap(data.name(), StoreLayout.dataMap());
+                if (!map.containsKey(StoreLayout.SENTINEL)) {
+                    sink.unreadable(data.name(), 0, "its pages are lost (no sentinel)");
+                    continue;
+                }
                 Cursor<String, byte[]> cursor = map.cursor(null);
                 while (cursor.hasNext()) {
                     String key = cursor.next();
                     byte[] value = cursor.getValue();
+                    if (key.equals(StoreLayout.SENTINEL)) {
+                        continue;
+                    }
                     read++;
                     try {
                         data.check().accept(key, value);
+                        if (checkLookups && !Arrays.equals(map.get(key), value)) {
+                            throw new CorruptValueException("not found by lookup (damaged index page)");
+                        }
                         sink.good(data.name(), key, value);
                     } catch (CorruptValueException | IllegalArgumentException e) {
                         sink.bad(data.name(), key, e.getMessage());
                     }
+                }
+                if (checkLookups && read != StoreLayout.size(map)) {
+                    sink.unreadable(data.name(), read, "the index counts " + StoreLayout.size(map) + " entries");
                 }
             } catch (RuntimeException e) {
                 if (e instanceof StoreException) {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -24,18 +23,14 @@ public final class MVStoreInflightStore implements InflightStore {
     public MVStoreInflightStore(StoreFile file) {
         this.outgoing = file.map(StoreLayout.OUTGOING);
         this.awaiting = file.map(StoreLayout.AWAITING);
-        Cursor<String, byte[]> cursor = outgoing.cursor(null);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            long o = MessageFormat.readInflight(StoreLayout.packetId(key), cursor.getValue()).order();
-            order.accumulateAndGet(o + 1, Math::max);
-        }
+        StoreLayout.forEach(outgoing,
+                (key, value) -> order.accumulateAndGet(MessageFormat.readInflight(key, value).order() + 1, Math::max));
     }
 
     @Override
     public void putOutgoing(String clientId, int packetId, Publish message) {
-        outgoing.put(StoreLayout.packetIdKey(clientId, packetId),
-                MessageFormat.inflight(order.getAndIncrement(), false, message));
+        String key = StoreLayout.packetIdKey(clientId, packetId);
+        outgoing.put(key, MessageFormat.inflight(key, order.getAndIncrement(), false, message));
     }
 
     @Override
@@ -45,8 +40,8 @@ public final class MVStoreInflightStore implements InflightStore {
         if (value == null) {
             return false;
         }
-        MessageFormat.Inflight entry = MessageFormat.readInflight(packetId, value);
-        outgoing.put(key, MessageFormat.inflight(entry.order(), true, entry.entry().message()));
+        MessageFormat.Inflight entry = MessageFormat.readInflight(key, value);
+        outgoing.put(key, MessageFormat.inflight(key, entry.order(), true, entry.entry().message()));
         return true;
     }
 
@@ -59,14 +54,15 @@ public final class MVStoreInflightStore implements InflightStore {
     public List<InflightMessage> outgoing(String clientId) {
         List<MessageFormat.Inflight> entries = new ArrayList<>();
         ClientKey.forEachIn(outgoing, clientId,
-                (key, value) -> entries.add(MessageFormat.readInflight(StoreLayout.packetId(key), value)));
+                (key, value) -> entries.add(MessageFormat.readInflight(key, value)));
         entries.sort(Comparator.comparingLong(MessageFormat.Inflight::order));
         return entries.stream().map(MessageFormat.Inflight::entry).toList();
     }
 
     @Override
     public boolean addAwaitingRelease(String clientId, int packetId) {
-        return awaiting.putIfAbsent(StoreLayout.packetIdKey(clientId, packetId), SessionFormat.awaiting()) == null;
+        String key = StoreLayout.packetIdKey(clientId, packetId);
+        return awaiting.putIfAbsent(key, SessionFormat.awaiting(key)) == null;
     }
 
     @Override

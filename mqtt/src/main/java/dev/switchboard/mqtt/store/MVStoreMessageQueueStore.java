@@ -22,8 +22,9 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
     @Override
     public long append(String clientId, Publish message, long expiresAtMillis) {
         String last = queues.lowerKey(ClientKey.end(clientId));
-        long sequence = ClientKey.belongsTo(last, clientId) ? sequenceOf(last) + 1 : 0;
-        queues.put(StoreLayout.sequenceKey(clientId, sequence), MessageFormat.queued(message, expiresAtMillis));
+        long sequence = ClientKey.belongsTo(last, clientId) ? StoreLayout.sequence(last) + 1 : 0;
+        String key = StoreLayout.sequenceKey(clientId, sequence);
+        queues.put(key, MessageFormat.queued(key, message, expiresAtMillis));
         return sequence;
     }
 
@@ -34,7 +35,7 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
         while (out.size() < max && cursor.hasNext()) {
             String key = cursor.next();
             if (ClientKey.belongsTo(key, clientId)) {
-                out.add(MessageFormat.readQueued(sequenceOf(key), cursor.getValue()));
+                out.add(MessageFormat.readQueued(key, cursor.getValue()));
             }
         }
         return out;
@@ -71,16 +72,12 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
 
     @Override
     public long totalCount() {
-        return queues.sizeAsLong();
+        return StoreLayout.size(queues);
     }
 
     /** Index of the first key not below {@code key}. */
     private long insertionPoint(String key) {
         long index = queues.getKeyIndex(key);
         return index >= 0 ? index : -index - 1;
-    }
-
-    private static long sequenceOf(String key) {
-        return ClientKey.parseHex(ClientKey.suffix(key), StoreLayout.SEQUENCE_DIGITS);
     }
 }

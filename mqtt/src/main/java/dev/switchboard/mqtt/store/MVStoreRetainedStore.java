@@ -2,7 +2,6 @@ package dev.switchboard.mqtt.store;
 
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /** {@link RetainedStore} in the store file: map {@code retained}, keyed by topic. */
@@ -21,7 +20,7 @@ public final class MVStoreRetainedStore implements RetainedStore {
     @Override
     public Optional<RetainedMessage> get(String topic) {
         byte[] value = retained.get(topic);
-        return value == null ? Optional.empty() : Optional.of(MessageFormat.readRetained(value));
+        return value == null ? Optional.empty() : Optional.of(MessageFormat.readRetained(topic, value));
     }
 
     @Override
@@ -31,15 +30,11 @@ public final class MVStoreRetainedStore implements RetainedStore {
 
     @Override
     public void forEach(Consumer<RetainedMessage> action) {
-        Cursor<String, byte[]> cursor = retained.cursor(null);
-        while (cursor.hasNext()) {
-            cursor.next();
-            action.accept(MessageFormat.readRetained(cursor.getValue()));
-        }
+        StoreLayout.forEach(retained, (topic, value) -> action.accept(MessageFormat.readRetained(topic, value)));
     }
 
     @Override
     public long count() {
-        return retained.sizeAsLong();
+        return StoreLayout.size(retained);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /** {@link SessionStore} in the store file: maps {@code sessions} and {@code subscriptions}. */
@@ -38,22 +37,18 @@ public final class MVStoreSessionStore implements SessionStore {
 
     @Override
     public void forEach(Consumer<StoredSession> action) {
-        Cursor<String, byte[]> cursor = sessions.cursor(null);
-        while (cursor.hasNext()) {
-            String clientId = cursor.next();
-            action.accept(SessionFormat.readSession(clientId, cursor.getValue()));
-        }
+        StoreLayout.forEach(sessions, (clientId, value) -> action.accept(SessionFormat.readSession(clientId, value)));
     }
 
     @Override
     public long count() {
-        return sessions.sizeAsLong();
+        return StoreLayout.size(sessions);
     }
 
     @Override
     public void putSubscription(String clientId, StoredSubscription subscription) {
-        subscriptions.put(ClientKey.of(clientId, subscription.filter()),
-                SessionFormat.subscription(subscription.options()));
+        String key = ClientKey.of(clientId, subscription.filter());
+        subscriptions.put(key, SessionFormat.subscription(key, subscription.options()));
     }
 
     @Override
@@ -65,7 +60,7 @@ public final class MVStoreSessionStore implements SessionStore {
     public List<StoredSubscription> subscriptions(String clientId) {
         List<StoredSubscription> out = new ArrayList<>();
         ClientKey.forEachIn(subscriptions, clientId,
-                (key, value) -> out.add(SessionFormat.readSubscription(ClientKey.suffix(key), value)));
+                (key, value) -> out.add(SessionFormat.readSubscription(key, value)));
         return out;
     }
 }

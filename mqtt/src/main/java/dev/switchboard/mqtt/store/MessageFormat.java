@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * Byte layouts of the stored values that hold a message. Every value is
- * {@code kind(1) layout(1) body crc32c(4)} ({@link ValueOutput}); integers in bodies are unsigned
+ * {@code kind(1) layout(1) body crc32c(4)}, the checksum taken over the key's UTF-8 bytes then the
+ * value's ({@link ValueOutput}); integers in bodies are unsigned
  * LEB128 varints, strings and byte arrays a varint length then the bytes. Layout version 1:
  *
  * <pre>
@@ -38,23 +39,24 @@ final class MessageFormat {
     private MessageFormat() {
     }
 
-    static byte[] queued(Publish message, long expiresAtMillis) {
-        ValueOutput out = new ValueOutput(QUEUED, LAYOUT);
+    static byte[] queued(String key, Publish message, long expiresAtMillis) {
+        ValueOutput out = new ValueOutput(key, QUEUED, LAYOUT);
         out.writeVarLong(expiresAtMillis == Long.MAX_VALUE ? 0 : expiresAtMillis + 1);
         writePublish(out, message);
         return out.toByteArray();
     }
 
-    static QueuedMessage readQueued(long sequence, byte[] value) {
-        ValueInput in = ValueInput.open(value, QUEUED, LAYOUT);
+    static QueuedMessage readQueued(String key, byte[] value) {
+        long sequence = StoreLayout.sequence(key);
+        ValueInput in = ValueInput.open(key, value, QUEUED, LAYOUT);
         long expires = in.readVarLong();
         Publish message = readPublish(in);
         in.end();
         return new QueuedMessage(sequence, message, expires == 0 ? Long.MAX_VALUE : expires - 1);
     }
 
-    static byte[] inflight(long order, boolean released, Publish message) {
-        ValueOutput out = new ValueOutput(INFLIGHT, LAYOUT);
+    static byte[] inflight(String key, long order, boolean released, Publish message) {
+        ValueOutput out = new ValueOutput(key, INFLIGHT, LAYOUT);
         out.writeVarLong(order).writeByte(released ? 1 : 0);
         writePublish(out, message);
         return out.toByteArray();
@@ -64,8 +66,9 @@ final class MessageFormat {
     record Inflight(long order, InflightMessage entry) {
     }
 
-    static Inflight readInflight(int packetId, byte[] value) {
-        ValueInput in = ValueInput.open(value, INFLIGHT, LAYOUT);
+    static Inflight readInflight(String key, byte[] value) {
+        int packetId = StoreLayout.packetId(key);
+        ValueInput in = ValueInput.open(key, value, INFLIGHT, LAYOUT);
         long order = in.readVarLong();
         int released = in.readByte();
         if (released > 1) {
@@ -77,17 +80,20 @@ final class MessageFormat {
     }
 
     static byte[] retained(RetainedMessage message) {
-        ValueOutput out = new ValueOutput(RETAINED, LAYOUT);
+        ValueOutput out = new ValueOutput(message.topic(), RETAINED, LAYOUT);
         out.writeVarLong(message.arrivedAtMillis());
         writePublish(out, message.message());
         return out.toByteArray();
     }
 
-    static RetainedMessage readRetained(byte[] value) {
-        ValueInput in = ValueInput.open(value, RETAINED, LAYOUT);
+    static RetainedMessage readRetained(String topic, byte[] value) {
+        ValueInput in = ValueInput.open(topic, value, RETAINED, LAYOUT);
         long arrived = in.readVarLong();
         Publish message = readPublish(in);
         in.end();
+        if (!message.topic().equals(topic)) {
+            throw new CorruptValueException("retained message of topic '" + message.topic() + "' under '" + topic + "'");
+        }
         return new RetainedMessage(message, arrived);
     }
 

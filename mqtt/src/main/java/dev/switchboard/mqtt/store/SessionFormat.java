@@ -32,7 +32,7 @@ final class SessionFormat {
     }
 
     static byte[] session(StoredSession s) {
-        ValueOutput out = new ValueOutput(SESSION, LAYOUT);
+        ValueOutput out = new ValueOutput(s.clientId(), SESSION, LAYOUT);
         out.writeVarLong(s.expiryIntervalSeconds());
         out.writeVarLong(s.disconnectedAtMillis().isPresent() ? s.disconnectedAtMillis().getAsLong() + 1 : 0);
         out.writeByte(s.will().isPresent() ? 1 : 0);
@@ -41,7 +41,7 @@ final class SessionFormat {
     }
 
     static StoredSession readSession(String clientId, byte[] value) {
-        ValueInput in = ValueInput.open(value, SESSION, LAYOUT);
+        ValueInput in = ValueInput.open(clientId, value, SESSION, LAYOUT);
         long expiry = in.readVarLong();
         if (expiry < 0 || expiry > 0xFFFF_FFFFL) {
             throw new CorruptValueException("session expiry interval " + expiry);
@@ -75,8 +75,8 @@ final class SessionFormat {
         return new Will(topic, payload, flags & 3, (flags & 4) != 0, delay, properties);
     }
 
-    static byte[] subscription(SubscriptionOptions o) {
-        ValueOutput out = new ValueOutput(SUBSCRIPTION, LAYOUT);
+    static byte[] subscription(String key, SubscriptionOptions o) {
+        ValueOutput out = new ValueOutput(key, SUBSCRIPTION, LAYOUT);
         out.writeByte(o.qos() | (o.noLocal() ? 4 : 0) | (o.retainAsPublished() ? 8 : 0)
                 | o.retainHandling().code() << 4 | (o.subscriptionIdentifier().isPresent() ? 64 : 0));
         if (o.subscriptionIdentifier().isPresent()) {
@@ -85,8 +85,9 @@ final class SessionFormat {
         return out.toByteArray();
     }
 
-    static StoredSubscription readSubscription(String filter, byte[] value) {
-        ValueInput in = ValueInput.open(value, SUBSCRIPTION, LAYOUT);
+    static StoredSubscription readSubscription(String key, byte[] value) {
+        String filter = ClientKey.suffix(key);
+        ValueInput in = ValueInput.open(key, value, SUBSCRIPTION, LAYOUT);
         int flags = in.readByte();
         if ((flags & 3) == 3 || (flags >> 4 & 3) == 3 || flags > 127) {
             throw new CorruptValueException("subscription options " + flags);
@@ -103,11 +104,13 @@ final class SessionFormat {
         }
     }
 
-    static byte[] awaiting() {
-        return new ValueOutput(AWAITING, LAYOUT).toByteArray();
+    static byte[] awaiting(String key) {
+        return new ValueOutput(key, AWAITING, LAYOUT).toByteArray();
     }
 
-    static void readAwaiting(byte[] value) {
-        ValueInput.open(value, AWAITING, LAYOUT).end();
+    static int readAwaiting(String key, byte[] value) {
+        int packetId = StoreLayout.packetId(key);
+        ValueInput.open(key, value, AWAITING, LAYOUT).end();
+        return packetId;
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.mqtt.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class StoreFile implements AutoCloseable {
     /** Unsaved changes past this are written out by MVStore itself, keeping the heap bounded. */
     static final int WRITE_BUFFER_KIB = 4096;
+    /** MVStore's block: chunks start and end on these boundaries. */
+    static final int BLOCK_SIZE = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
 
     private final Path path;
@@ -51,19 +54,26 @@ public final class StoreFile implements AutoCloseable {
             throw new StoreException("cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
         boolean existed = Files.exists(path);
+        if (existed) {
+            checkLength(path);
+        }
         MVStore store = openMVStore(path, config.cacheSizeMiB(), false);
         try {
+            checkNewestCommit(path, store);
             checkFormatVersion(path, store, existed);
-            EntryWalk.walk(store, new RefuseDamage(path));
-        } catch (RuntimeException e) {
+            EntryWalk.walk(store, new RefuseDamage(path), true);
+        } catch (StoreException e) {
             store.closeImmediately();
             throw e;
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw new StoreCorruptedException(path, String.valueOf(e.getMessage()), e);
         }
         store.setAutoCommitDelay(0);
         LOG.info("store {} open: {} sessions, {} queued messages, {} retained", path,
-                store.openMap(StoreLayout.SESSIONS, StoreLayout.dataMap()).sizeAsLong(),
-                store.openMap(StoreLayout.QUEUES, StoreLayout.dataMap()).sizeAsLong(),
-                store.openMap(StoreLayout.RETAINED, StoreLayout.dataMap()).sizeAsLong());
+                StoreLayout.size(store.openMap(StoreLayout.SESSIONS, StoreLayout.dataMap())),
+                StoreLayout.size(store.openMap(StoreLayout.QUEUES, StoreLayout.dataMap())),
+                StoreLayout.size(store.openMap(StoreLayout.RETAINED, StoreLayout.dataMap())));
         return new StoreFile(path, store, config);
     }
 
@@ -86,8 +96,49 @@ public final class StoreFile implements AutoCloseable {
     }
 
     /**
-     * Writes the version into a new file and checks it in an old one: missing in a file that has
-     * maps means damage, another number means another format.
+     * MVStore writes whole 4096-byte blocks, so a file of another length was cut short (or a crash
+     * interrupted a write, which only loses the commit being written: nothing acknowledged).
+     */
+    private static void checkLength(Path path) {
+        long length;
+        try {
+            length = Files.size(path);
+        } catch (IOException e) {
+            throw new StoreException("cannot read store file " + path + ": " + e.getMessage(), e);
+        }
+        if (length == 0 || length % BLOCK_SIZE != 0) {
+            throw new StoreCorruptedException(path, "truncated: " + length + " bytes is not a whole number of "
+                    + BLOCK_SIZE + "-byte blocks", null);
+        }
+    }
+
+    /**
+     * MVStore opens the newest commit it can read and silently falls back to older ones. A file
+     * closed cleanly names its last commit in the header: opening an older one means damage.
+     */
+    private static void checkNewestCommit(Path path, MVStore store) {
+        Map<String, Object> header = store.getStoreHeader();
+        Object clean = header.get("clean");
+        Object version = header.get("version");
+        if (clean == null || version == null) {
+            return; // not closed cleanly: the newest readable commit is what a crash leaves
+        }
+        long last;
+        try {
+            last = version instanceof Number n ? n.longValue() : Long.parseLong(version.toString(), 16);
+        } catch (NumberFormatException e) {
+            throw new StoreCorruptedException(path, "unreadable header version '" + version + "'", null);
+        }
+        if (store.getCurrentVersion() < last) {
+            throw new StoreCorruptedException(path, "the last commit (version " + last
+                    + ") is unreadable, only version " + store.getCurrentVersion() + " could be opened", null);
+        }
+    }
+
+    /**
+     * Writes the version into a new file (and creates every map) and checks it in an old one:
+     * missing in a file that has maps means damage, another number another format, a missing map
+     * damage.
      */
     static void checkFormatVersion(Path path, MVStore store, boolean existed) {
         MVMap<String, String> meta = store.openMap(StoreLayout.META, StoreLayout.metaMap());
@@ -98,6 +149,8 @@ public final class StoreFile implements AutoCloseable {
                 throw new StoreCorruptedException(path, "no format version", null);
             }
             meta.put(StoreLayout.FORMAT_VERSION_KEY, Integer.toString(StoreLayout.FORMAT_VERSION));
+            StoreLayout.DATA_MAPS.forEach(m -> store.openMap(m.name(), StoreLayout.dataMap())
+                    .put(StoreLayout.SENTINEL, new byte[0]));
             store.commit();
             store.sync();
             return;
@@ -107,6 +160,11 @@ public final class StoreFile implements AutoCloseable {
                 throw new StoreVersionException(path, version, StoreLayout.FORMAT_VERSION);
             }
             throw new StoreCorruptedException(path, "unreadable format version '" + version + "'", null);
+        }
+        for (StoreLayout.DataMap m : StoreLayout.DATA_MAPS) {
+            if (!store.hasMap(m.name())) {
+                throw new StoreCorruptedException(path, "map " + m.name() + " is missing", null);
+            }
         }
     }
 

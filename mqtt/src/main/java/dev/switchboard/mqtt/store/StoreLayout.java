@@ -2,6 +2,7 @@ package dev.switchboard.mqtt.store;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
@@ -36,17 +37,36 @@ final class StoreLayout {
 
     static final List<DataMap> DATA_MAPS = List.of(
             new DataMap(SESSIONS, SessionFormat::readSession),
-            new DataMap(SUBSCRIPTIONS, (k, v) -> SessionFormat.readSubscription(ClientKey.suffix(k), v)),
-            new DataMap(QUEUES, (k, v) -> MessageFormat.readQueued(
-                    ClientKey.parseHex(ClientKey.suffix(k), SEQUENCE_DIGITS), v)),
-            new DataMap(OUTGOING, (k, v) -> MessageFormat.readInflight(packetId(k), v)),
-            new DataMap(AWAITING, (k, v) -> {
-                packetId(k);
-                SessionFormat.readAwaiting(v);
-            }),
-            new DataMap(RETAINED, (k, v) -> MessageFormat.readRetained(v)));
+            new DataMap(SUBSCRIPTIONS, SessionFormat::readSubscription),
+            new DataMap(QUEUES, MessageFormat::readQueued),
+            new DataMap(OUTGOING, MessageFormat::readInflight),
+            new DataMap(AWAITING, SessionFormat::readAwaiting),
+            new DataMap(RETAINED, MessageFormat::readRetained));
 
     private StoreLayout() {
+    }
+
+    /**
+     * Written into every data map when the file is created; a map without it has lost its pages
+     * (MVStore has no checksum over a map's root pointer, so a damaged one reads as an empty map).
+     * A lone surrogate is never in an MQTT string (MQTT-1.5.4-1), so no client id or topic is this.
+     */
+    static final String SENTINEL = "\uD800";
+
+    /** Entries of a data map, without its sentinel. */
+    static long size(MVMap<String, byte[]> map) {
+        return map.sizeAsLong() - (map.containsKey(SENTINEL) ? 1 : 0);
+    }
+
+    /** Each entry of a data map in key order, without its sentinel. */
+    static void forEach(MVMap<String, byte[]> map, BiConsumer<String, byte[]> action) {
+        Cursor<String, byte[]> cursor = map.cursor(null);
+        while (cursor.hasNext()) {
+            String key = cursor.next();
+            if (!key.equals(SENTINEL)) {
+                action.accept(key, cursor.getValue());
+            }
+        }
     }
 
     /** Every data map: String keys, byte[] values. */
@@ -66,6 +86,10 @@ final class StoreLayout {
 
     static String packetIdKey(String clientId, int packetId) {
         return ClientKey.of(clientId, ClientKey.hex(PacketIds.check(packetId), PACKET_ID_DIGITS));
+    }
+
+    static long sequence(String key) {
+        return ClientKey.parseHex(ClientKey.suffix(key), SEQUENCE_DIGITS);
     }
 
     static int packetId(String key) {

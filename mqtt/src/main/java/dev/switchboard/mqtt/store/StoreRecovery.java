@@ -76,7 +76,7 @@ public final class StoreRecovery {
                 collector.problem("format version missing or unreadable; reading as version "
                         + StoreLayout.FORMAT_VERSION);
             }
-            EntryWalk.walk(source, collector);
+            EntryWalk.walk(source, collector, false);
         } finally {
             source.closeImmediately();
         }

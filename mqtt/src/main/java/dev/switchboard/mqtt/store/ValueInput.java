@@ -23,13 +23,14 @@ final class ValueInput {
         this.position = position;
     }
 
-    /** Opens {@code value}, which must be of {@code kind} and written with {@code layoutVersion}. */
-    static ValueInput open(byte[] value, int kind, int layoutVersion) {
+    /** Opens {@code value} stored under {@code key}: of {@code kind}, written with {@code layoutVersion}. */
+    static ValueInput open(String key, byte[] value, int kind, int layoutVersion) {
         if (value == null || value.length < 6) {
             throw new CorruptValueException("value too short: " + (value == null ? 0 : value.length) + " bytes");
         }
         int end = value.length - 4;
         CRC32C crc = new CRC32C();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
         crc.update(value, 0, end);
         int stored = ((value[end] & 0xFF) << 24) | ((value[end + 1] & 0xFF) << 16) | ((value[end + 2] & 0xFF) << 8)
                 | (value[end + 3] & 0xFF);

@@ -7,13 +7,16 @@ import java.util.zip.CRC32C;
 /**
  * Writes one stored value: a kind byte, a layout version byte, the body in variable-length
  * integers, length-prefixed UTF-8 strings and byte arrays, then a CRC-32C of everything before it
- * (4 bytes, big-endian), so a damaged value is found when it is read rather than misread.
+ * (4 bytes, big-endian) of the entry's key and everything before it, so a damaged value, or a
+ * value found under a damaged key, is found when it is read rather than misread.
  */
 final class ValueOutput {
+    private final String key;
     private byte[] bytes = new byte[64];
     private int length;
 
-    ValueOutput(int kind, int layoutVersion) {
+    ValueOutput(String key, int kind, int layoutVersion) {
+        this.key = key;
         writeByte(kind);
         writeByte(layoutVersion);
     }
@@ -53,6 +56,7 @@ final class ValueOutput {
     /** The finished value with its checksum. */
     byte[] toByteArray() {
         CRC32C crc = new CRC32C();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
         crc.update(bytes, 0, length);
         int sum = (int) crc.getValue();
         ensure(4);
