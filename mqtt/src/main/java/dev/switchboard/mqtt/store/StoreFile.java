@@ -187,9 +187,9 @@ public final class StoreFile implements AutoCloseable {
         store.sync();
     }
 
-    /** Bytes of unsaved changes held in the heap (for tests and metrics). */
-    int unsavedBytes() {
-        return store.getUnsavedMemory();
+    /** True while changes wait for a commit (for tests and metrics). */
+    boolean hasUnsavedChanges() {
+        return store.hasUnsavedChanges();
     }
 
     /** Stops committing, then commits, syncs and closes the file. */
