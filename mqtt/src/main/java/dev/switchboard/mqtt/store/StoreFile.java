@@ -14,13 +14,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's H2 MVStore file and its lifecycle: opens {@code <data-dir>/broker.mv.db} (creating
  * the directory), writes or checks the format version, reads every entry once to refuse a damaged
- * file, commits as the {@link Durability} setting says, and closes cleanly. MVStore's time-based
- * auto-commit is off; only its write buffer still commits (without sync) when unsaved changes
- * pass {@link #WRITE_BUFFER_KIB}, so the heap stays bounded whatever the setting.
+ * file, commits as the {@link Durability} setting says, and closes cleanly.
+ *
+ * <p>Only this class syncs ({@code FileChannel.force}): MVStore's {@code commit()} writes a chunk
+ * but never forces it. MVStore's own background writer stays on: it writes unsaved changes about
+ * once a second and whenever they pass {@link #WRITE_BUFFER_KIB}, without syncing, and it compacts
+ * and reuses the space of dead chunks. Turning it off kept the heap bounded but let the file grow to
+ * 4 GiB for 130 MB of queued messages, as nothing reclaimed old chunks. It only ever makes data
+ * reach the disk sooner; what each setting promises rests on the syncs made here.
  */
 public final class StoreFile implements AutoCloseable {
     /** Unsaved changes past this are written out by MVStore itself, keeping the heap bounded. */
     static final int WRITE_BUFFER_KIB = 4096;
+    /**
+     * How long dead chunks are kept before their space is reused (MVStore's default is 45 s, which
+     * let a burst of queued messages grow the file to 30 times their size).
+     */
+    static final int RETENTION_MILLIS = 5_000;
     /** MVStore's block: chunks start and end on these boundaries. */
     static final int BLOCK_SIZE = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
@@ -69,7 +79,7 @@ public final class StoreFile implements AutoCloseable {
             store.closeImmediately();
             throw new StoreCorruptedException(path, String.valueOf(e.getMessage()), e);
         }
-        store.setAutoCommitDelay(0);
+        store.setRetentionTime(RETENTION_MILLIS);
         LOG.info("store {} open: {} sessions, {} queued messages, {} retained", path,
                 StoreLayout.size(store.openMap(StoreLayout.SESSIONS, StoreLayout.dataMap())),
                 StoreLayout.size(store.openMap(StoreLayout.QUEUES, StoreLayout.dataMap())),
