@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.cli.reqrep.ReqRepServeCommand;
+import dev.switchboard.cli.mqtt.MqttListenerOptions;
 import dev.switchboard.cli.mqtt.MqttServeCommand;
 import dev.switchboard.cli.tracker.TrackerServeCommand;
 import dev.switchboard.mqtt.broker.MqttBroker;
@@ -9,6 +10,7 @@ import dev.switchboard.reqrep.server.ReqRepServerConfig;
 import dev.switchboard.torrent.tracker.TrackerServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard serve}: every service built so far, with embedded defaults, until Ctrl-C. */
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Start every Switchboard service with its defaults and log what listens where.",
                 "Services: reqrep (request/response, port 1234), mqtt (MQTT broker, port 1883),",
                 "tracker (BitTorrent, HTTP and UDP port 6969).",
+                "MQTT over TLS (8883) and WebSocket (8083) only when asked for (--cert/--key, --ws-port).",
                 "Ctrl-C stops them cleanly."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -34,13 +37,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port of the BitTorrent tracker, HTTP and UDP (default: ${DEFAULT-VALUE}).")
     int trackerPort;
 
+    @Mixin
+    MqttListenerOptions mqttListeners;
+
     @Override
     public Integer call() throws Exception {
         RunningServices services = new RunningServices();
         try {
             ReqRepServerConfig config = ReqRepServeCommand.defaults().bindHost(bind).port(reqrepPort).build();
             services.add(ReqRepServer.start(config));
-            services.add(MqttBroker.start(MqttServeCommand.defaults().bindHost(bind).port(mqttPort).build()));
+            MqttBroker broker = MqttBroker.start(MqttServeCommand.defaults().bindHost(bind).port(mqttPort)
+                    .listeners(mqttListeners.listeners()).build());
+            services.add(broker);
+            MqttServeCommand.reloadOnHangup(broker);
             services.add(TrackerServer.start(TrackerServeCommand.defaults().bindHost(bind).port(trackerPort).build()));
         } catch (RuntimeException e) {
             services.closeAll();

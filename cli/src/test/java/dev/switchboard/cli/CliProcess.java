@@ -53,6 +53,23 @@ public final class CliProcess implements AutoCloseable {
         return port;
     }
 
+    /** Sends {@code signal} (e.g. "HUP") to the process. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor()).isZero();
+    }
+
+    /** Reads log lines until one contains {@code text}; returns it (fails at the end of the output). */
+    public String awaitLine(String text) throws IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            seen.add(line);
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' in " + seen);
+    }
+
     /** Sends SIGINT, waits for the process to stop, and returns everything it logged. */
     public String interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();

@@ -2,12 +2,15 @@ package dev.switchboard.cli.mqtt;
 
 import dev.switchboard.cli.ByteSizeConverter;
 import dev.switchboard.cli.DurationConverter;
+import dev.switchboard.cli.HangupSignal;
 import dev.switchboard.cli.RunningServices;
 import dev.switchboard.mqtt.broker.BrokerConfig;
 import dev.switchboard.mqtt.broker.MqttBroker;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard mqtt serve}: the MQTT broker until Ctrl-C. */
@@ -47,6 +50,33 @@ public final class MqttServeCommand implements Callable<Integer> {
             description = "How often $SYS/broker/... topics are published; 0 turns them off (default: ${DEFAULT-VALUE}).")
     Duration sysInterval;
 
+    @Mixin
+    MqttListenerOptions listeners;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Users and password hashes (switchboard mqtt passwd); reloaded on SIGHUP.")
+    Path passwordFile;
+
+    @Option(names = "--acl-file", paramLabel = "FILE",
+            description = "Who may read and write which topics (docs/mqtt/auth.md); reloaded on SIGHUP. Default: all open.")
+    Path aclFile;
+
+    @Option(names = "--allow-anonymous", paramLabel = "true|false", arity = "1",
+            description = "Let clients in without a verified user name (default: only while bound to loopback).")
+    Boolean allowAnonymous;
+
+    /** SIGHUP rereads the password and ACL files and, with TLS configured, the certificate, key and CA. */
+    public static void reloadOnHangup(MqttBroker broker) {
+        boolean tls = broker.tlsAddress().isPresent() || broker.secureWebSocketAddress().isPresent();
+        HangupSignal.onHangup(tls ? "reloading the mqtt password, ACL and TLS files"
+                : "reloading the mqtt password and ACL files", () -> {
+                    broker.reloadAuth();
+                    if (tls) {
+                        broker.reloadTls();
+                    }
+                });
+    }
+
     /** The broker's defaults as the CLI starts it. */
     public static BrokerConfig.Builder defaults() {
         return BrokerConfig.builder();
@@ -56,9 +86,13 @@ public final class MqttServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
-                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval).build();
+                .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
+                .listeners(listeners.listeners())
+                .passwordFile(passwordFile).aclFile(aclFile).allowAnonymous(allowAnonymous).build();
         RunningServices services = new RunningServices();
-        services.add(MqttBroker.start(config));
+        MqttBroker broker = MqttBroker.start(config);
+        services.add(broker);
+        reloadOnHangup(broker);
         services.awaitShutdownSignal();
         return 0;
     }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,12 +26,23 @@ final class InteropBroker implements BeforeEachCallback, AfterEachCallback {
     static final String PYTHON = "/usr/bin/python3";
 
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final UnaryOperator<BrokerConfig.Builder> settings;
     private MqttBroker broker;
+
+    InteropBroker() {
+        this(b -> b);
+    }
+
+    /** A broker with {@code settings} applied over the defaults (e.g. TLS and WebSocket listeners). */
+    InteropBroker(UnaryOperator<BrokerConfig.Builder> settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         // no $SYS: scenarios count retained messages
-        broker = MqttBroker.start(BrokerConfig.builder().port(0).ioThreads(2).sysInterval(java.time.Duration.ZERO).build());
+        broker = MqttBroker.start(settings.apply(
+                BrokerConfig.builder().port(0).ioThreads(2).sysInterval(java.time.Duration.ZERO)).build());
     }
 
     MqttBroker broker() {
@@ -53,18 +65,28 @@ final class InteropBroker implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts {@code mosquitto_sub} against the broker with the given version and further arguments. */
     ExternalProgram mosquittoSub(MqttVersion version, String... arguments) {
+        return mosquittoSubAt(port(), version, arguments);
+    }
+
+    /** Starts {@code mosquitto_sub} against another of the broker's listeners (TLS). */
+    ExternalProgram mosquittoSubAt(int port, MqttVersion version, String... arguments) {
         ThirdParty.requireCommand("mosquitto_sub", "mosquitto-clients");
-        return run(mosquitto("mosquitto_sub", version, arguments));
+        return run(mosquitto("mosquitto_sub", port, version, arguments));
     }
 
     /** Runs {@code mosquitto_pub} against the broker and waits until it succeeded. */
     void mosquittoPub(MqttVersion version, String... arguments) {
-        ThirdParty.requireCommand("mosquitto_pub", "mosquitto-clients");
-        run(mosquitto("mosquitto_pub", version, arguments)).awaitSuccess();
+        mosquittoPubAt(port(), version, arguments).awaitSuccess();
     }
 
-    private List<String> mosquitto(String program, MqttVersion version, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(program, "-h", HOST, "-p", String.valueOf(port()),
+    /** Starts {@code mosquitto_pub} against another of the broker's listeners (TLS); the caller awaits it. */
+    ExternalProgram mosquittoPubAt(int port, MqttVersion version, String... arguments) {
+        ThirdParty.requireCommand("mosquitto_pub", "mosquitto-clients");
+        return run(mosquitto("mosquitto_pub", port, version, arguments));
+    }
+
+    private List<String> mosquitto(String program, int port, MqttVersion version, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(program, "-h", HOST, "-p", String.valueOf(port),
                 "-V", version.mosquitto()));
         command.addAll(List.of(arguments));
         return command;
@@ -75,9 +97,14 @@ final class InteropBroker implements BeforeEachCallback, AfterEachCallback {
      * every line reaches the test when printed), host and port first, then {@code arguments}.
      */
     ExternalProgram python(String resource, String... arguments) {
+        return pythonAt(port(), resource, arguments);
+    }
+
+    /** Like {@link #python} against another of the broker's listeners (WebSocket). */
+    ExternalProgram pythonAt(int port, String resource, String... arguments) {
         ThirdParty.requirePythonModule("paho.mqtt.client", "python3-paho-mqtt");
         List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script(resource), HOST,
-                String.valueOf(port())));
+                String.valueOf(port)));
         command.addAll(List.of(arguments));
         return run(command);
     }

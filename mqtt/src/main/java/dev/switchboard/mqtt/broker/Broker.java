@@ -1,5 +1,7 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.auth.AccessControl;
+import dev.switchboard.mqtt.auth.Authorizer;
 import dev.switchboard.mqtt.packet.ConnAck;
 import dev.switchboard.mqtt.packet.Connect;
 import dev.switchboard.mqtt.packet.Disconnect;
@@ -49,12 +51,25 @@ final class Broker {
     private final Map<String, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> delayedWills = new ConcurrentHashMap<>();
     private final BrokerStats stats = new BrokerStats();
+    private final AccessControl access;
+    private final Authorizer acl;
 
     Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes) {
+        this(config, subscriptions, retained, lanes, AccessControl.load(config.auth(), config.clock()));
+    }
+
+    Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes,
+            AccessControl access) {
+        this.access = access;
+        this.acl = access.authorizer();
         this.config = config;
         this.subscriptions = subscriptions;
         this.retained = retained;
         this.lanes = lanes;
+    }
+
+    AccessControl access() {
+        return access;
     }
 
     BrokerStats stats() {
@@ -134,6 +149,7 @@ final class Broker {
                 session = new Session(clientId, config.maxQueuedMessages(), config.maxInflight(), config.clock());
                 sessions.put(clientId, session);
             }
+            acl.register(clientId, connect.username()); // verified by MqttAuthHandler, or null
             ConnAck ack = ConnAck.accepted(present);
             if (connect.version().isMqtt5()) {
                 ack = new ConnAck(present, ReasonCodes.SUCCESS, null,
@@ -211,6 +227,10 @@ final class Broker {
 
     private void onPublish(Session session, ClientConnection connection, Publish publish) {
         stats.received(publish.payload().length);
+        if (!acl.mayPublish(session.clientId(), publish.topic())) {
+            deniedPublish(session, connection, publish);
+            return;
+        }
         switch (publish.qos()) {
             case 0 -> route(session.clientId(), connection, publish);
             case 1 -> {
@@ -239,6 +259,21 @@ final class Broker {
         }
     }
 
+    /** ACL refused: MQTT 5 is told 0x87; 3.1.1 is acknowledged as usual (it has no way to hear no). Not routed. */
+    private void deniedPublish(Session session, ClientConnection connection, Publish publish) {
+        LOG.info("client {} at {} may not publish to '{}': dropped", session.clientId(), connection.peer(),
+                publish.topic());
+        boolean v5 = connection.version().isMqtt5();
+        if (publish.qos() == 1) {
+            connection.send(new PubAck(publish.packetId(), v5 ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUCCESS, null));
+        } else if (publish.qos() == 2) {
+            if (!v5) {
+                session.firstReceipt(publish.packetId()); // so that its PUBREL completes
+            }
+            connection.send(new PubRec(publish.packetId(), v5 ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUCCESS, null));
+        }
+    }
+
     /**
      * Routes one message to every matching session; returns how many clients it went to. A
      * {@code publisher} (null for the broker's own messages and wills) that sends to a congested
@@ -251,6 +286,9 @@ final class Broker {
         List<Subscriptions.Target> targets = subscriptions.match(publish.topic(), publisherId, publish.qos(),
                 publish.retain());
         for (Subscriptions.Target target : targets) {
+            if (!acl.mayReceive(target.clientId(), publish.topic())) {
+                continue;
+            }
             Publish outgoing = publish.withDelivery(target.qos(), 0, target.retain(), false,
                     target.subscriptionIdentifiers());
             if (publisher != null) {
@@ -294,6 +332,11 @@ final class Broker {
                 codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
                 continue;
             }
+            if (!acl.maySubscribe(session.clientId(), s.filter())) {
+                LOG.info("client {} at {} may not subscribe to '{}'", session.clientId(), connection.peer(), s.filter());
+                codes.add(ReasonCodes.NOT_AUTHORIZED); // 0x80 for 3.1.1
+                continue;
+            }
             int qos = Math.min(2, s.qos());
             existed.add(subscriptions.subscribe(session.clientId(), s, subscribe.subscriptionIdentifier()));
             accepted.add(s);
@@ -306,6 +349,9 @@ final class Broker {
                 continue;
             }
             for (Publish message : retained.matching(s.filter())) {
+                if (!acl.mayReceive(session.clientId(), message.topic())) {
+                    continue;
+                }
                 int qos = Math.min(message.qos(), s.qos());
                 List<Integer> ids = subscribe.subscriptionIdentifier().isPresent()
                         ? List.of(subscribe.subscriptionIdentifier().getAsInt()) : List.of();
@@ -379,6 +425,7 @@ final class Broker {
         publishWill(session.clientId(), session); // a delayed will goes out at once when the session ends
         sessions.remove(session.clientId(), session);
         subscriptions.removeClient(session.clientId());
+        acl.unregister(session.clientId());
     }
 
     private void scheduleWill(Session session) {
@@ -403,6 +450,10 @@ final class Broker {
         Will will = session.will().orElse(null);
         session.clearWill();
         if (will == null) {
+            return;
+        }
+        if (!acl.mayPublish(clientId, will.topic())) {
+            LOG.info("client {} may not publish its will to '{}': dropped", clientId, will.topic());
             return;
         }
         LOG.debug("publishing the will of {} to {}", clientId, will.topic());

@@ -1,8 +1,11 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.auth.AuthSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the MQTT broker needs, validated when built. Defaults: 127.0.0.1:1883.
@@ -25,6 +28,8 @@ import java.util.Objects;
  * @param sysInterval how often the $SYS/broker/... topics are published; zero turns them off
  * @param ioThreads event loop threads; 0 means one per core
  * @param clock time for expiry and keep alive
+ * @param listeners TLS and WebSocket listeners besides plain TCP; none by default
+ * @param auth password file, ACL file and anonymous access (see {@link AuthSettings})
  */
 public record BrokerConfig(
         String bindHost,
@@ -39,13 +44,17 @@ public record BrokerConfig(
         int topicAliasMaximum,
         Duration sysInterval,
         int ioThreads,
-        Clock clock) {
+        Clock clock,
+        Listeners listeners,
+        AuthSettings auth) {
 
     public static final int DEFAULT_PORT = 1883;
 
     public BrokerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(auth, "auth");
         require(port >= 0 && port <= 65535, "port must be 0-65535, got " + port);
         require(maxConnections >= 1, "max connections must be at least 1, got " + maxConnections);
         require(maxPacketSize >= 64 && maxPacketSize <= 268_435_455,
@@ -85,6 +94,10 @@ public record BrokerConfig(
         private Duration sysInterval = Duration.ofSeconds(10);
         private int ioThreads = 0;
         private Clock clock = Clock.systemUTC();
+        private Listeners listeners = Listeners.none();
+        private Path passwordFile;
+        private Path aclFile;
+        private Boolean allowAnonymous;
 
         private Builder() {
         }
@@ -154,10 +167,39 @@ public record BrokerConfig(
             return this;
         }
 
+        public Builder listeners(Listeners listeners) {
+            this.listeners = listeners;
+            return this;
+        }
+
+        /** Users and their password hashes ({@code switchboard mqtt passwd}); none: no user name is verified. */
+        public Builder passwordFile(Path passwordFile) {
+            this.passwordFile = passwordFile;
+            return this;
+        }
+
+        /** Who may read and write which topics; none: every topic is open. */
+        public Builder aclFile(Path aclFile) {
+            this.aclFile = aclFile;
+            return this;
+        }
+
+        /**
+         * Whether clients without a verified user name may connect; null (the default): only while
+         * the broker binds a loopback address, as Mosquitto 2 does.
+         */
+        public Builder allowAnonymous(Boolean allowAnonymous) {
+            this.allowAnonymous = allowAnonymous;
+            return this;
+        }
+
         public BrokerConfig build() {
+            Objects.requireNonNull(bindHost, "bindHost");
+            AuthSettings auth = new AuthSettings(Optional.ofNullable(passwordFile), Optional.ofNullable(aclFile),
+                    allowAnonymous != null ? allowAnonymous : AuthSettings.defaultAllowAnonymous(bindHost));
             return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
                     maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, topicAliasMaximum, sysInterval,
-                    ioThreads, clock);
+                    ioThreads, clock, listeners, auth);
         }
     }
 }

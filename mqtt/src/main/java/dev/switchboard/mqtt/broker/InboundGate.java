@@ -34,7 +34,7 @@ final class InboundGate {
 
     private final Channel channel;
     private final Consumer<Packet> forward;
-    private final ArrayDeque<Packet> held = new ArrayDeque<>();
+    private final ArrayDeque<Packet> held = new ArrayDeque<>(2); // small: most connections are never held
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean wakeupScheduled = new AtomicBoolean();
     private volatile boolean holding;

@@ -1,22 +1,32 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.broker.MqttChannelInitializer.Kind;
+import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
+import dev.switchboard.mqtt.auth.AccessControl;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.TcpServer;
 import dev.switchboard.transport.Transport;
+import dev.switchboard.transport.tls.ReloadingSslContext;
+import dev.switchboard.transport.tls.TlsFiles;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MQTT broker: MQTT 3.1, 3.1.1 and 5.0 on one listener. {@link #start} binds and returns;
- * {@link #close} stops it. Sessions live in memory in this version.
+ * The MQTT broker: MQTT 3.1, 3.1.1 and 5.0 over TCP, and, when configured ({@link Listeners}),
+ * over TLS, WebSocket and secure WebSocket, all into the same sessions. {@link #start} binds and
+ * returns; {@link #close} stops it. Sessions live in memory in this version.
  */
 public final class MqttBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
@@ -24,18 +34,24 @@ public final class MqttBroker implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Broker broker;
+    private final AccessControl access;
     private final ConnectionLimiter limiter;
     private final Channel listener;
+    private final Map<Kind, Channel> extraListeners = new EnumMap<>(Kind.class);
+    private final ReloadingSslContext ssl;
     private boolean closed;
 
     private MqttBroker(BrokerConfig config) {
+        this.access = AccessControl.load(config.auth(), config.clock()); // a bad file stops the start here
+        Listeners listeners = config.listeners();
+        this.ssl = listeners.tlsConfig().map(tls -> ReloadingSslContext.load("mqtt", tls)).orElse(null);
         Transport transport = Transport.best();
         this.boss = transport.newGroup("mqtt-accept", 1);
         this.workers = transport.newGroup("mqtt-io", config.ioThreads());
         List<EventExecutor> lanes = new ArrayList<>();
         workers.iterator().forEachRemaining(lanes::add);
         TopicTreeIndex index = new TopicTreeIndex(config.clock());
-        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new));
+        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new), access);
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
         if (!config.sysInterval().isZero()) {
             SysTopics sys = new SysTopics(broker, config.clock(), version());
@@ -45,21 +61,68 @@ public final class MqttBroker implements AutoCloseable {
         try {
             this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
                     config.port()), new MqttChannelInitializer(config, broker, limiter));
+            if (listeners.tlsListener()) {
+                bind(transport, config, Kind.TLS, listeners.tlsPort());
+            }
+            if (listeners.webSocketPort() != Listeners.OFF) {
+                bind(transport, config, Kind.WEBSOCKET, listeners.webSocketPort());
+            }
+            if (listeners.secureWebSocketPort() != Listeners.OFF) {
+                bind(transport, config, Kind.SECURE_WEBSOCKET, listeners.secureWebSocketPort());
+            }
         } catch (RuntimeException e) {
+            closeListeners();
+            access.close();
             shutdownGroups();
             throw e;
         }
+        if (ssl != null) {
+            ssl.watch(listeners.tlsFileCheck());
+        }
+    }
+
+    private void bind(Transport transport, BrokerConfig config, Kind kind, int port) {
+        extraListeners.put(kind, TcpServer.bind(transport, boss, workers,
+                new InetSocketAddress(config.bindHost(), port),
+                new MqttChannelInitializer(config, broker, limiter, kind, ssl)));
     }
 
     /**
      * Binds and starts the broker.
      *
      * @throws TcpServer.ListenException when the address cannot be bound
+     * @throws dev.switchboard.mqtt.auth.AuthFileException when the password or ACL file cannot be read or parsed
      */
     public static MqttBroker start(BrokerConfig config) {
         MqttBroker broker = new MqttBroker(config);
         LOG.info("mqtt listening on {} (MQTT 3.1, 3.1.1 and 5.0)", Addresses.format(broker.localAddress()));
+        broker.extraListeners.forEach((kind, channel) -> LOG.info("{} listening on {} ({})", kind.description,
+                where(kind, channel), broker.describe(kind, config.listeners())));
+        LOG.info("mqtt {}", broker.access.describe());
         return broker;
+    }
+
+    private static String where(Kind kind, Channel channel) {
+        String address = Addresses.format(channel.localAddress());
+        return switch (kind) {
+            case WEBSOCKET -> "ws://" + address + Listeners.WEBSOCKET_PATH;
+            case SECURE_WEBSOCKET -> "wss://" + address + Listeners.WEBSOCKET_PATH;
+            default -> address;
+        };
+    }
+
+    private String describe(Kind kind, Listeners listeners) {
+        String subprotocols = "subprotocols " + String.join(", ", WebSocketUpgradeGate.SUBPROTOCOLS);
+        if (!kind.tls) {
+            return subprotocols;
+        }
+        X509Certificate certificate = ssl.certificate();
+        String clients = listeners.tls().requireClientCert() ? "client certificates required"
+                : listeners.tls().caFile() != null ? "client certificates checked when shown" : "no client certificates";
+        String tls = String.join(", ", TlsFiles.PROTOCOLS) + "; " + certificate.getSubjectX500Principal().getName()
+                + ", serial " + certificate.getSerialNumber() + "; " + clients
+                + (listeners.useCnAsUsername() ? ", CN is the username" : "");
+        return kind.webSocket ? subprotocols + "; " + tls : tls;
     }
 
     private static String version() {
@@ -69,6 +132,49 @@ public final class MqttBroker implements AutoCloseable {
 
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** Where MQTT over TLS listens, if it does. */
+    public Optional<InetSocketAddress> tlsAddress() {
+        return address(Kind.TLS);
+    }
+
+    /** Where MQTT over WebSocket listens (path {@value Listeners#WEBSOCKET_PATH}), if it does. */
+    public Optional<InetSocketAddress> webSocketAddress() {
+        return address(Kind.WEBSOCKET);
+    }
+
+    /** Where MQTT over secure WebSocket listens (path {@value Listeners#WEBSOCKET_PATH}), if it does. */
+    public Optional<InetSocketAddress> secureWebSocketAddress() {
+        return address(Kind.SECURE_WEBSOCKET);
+    }
+
+    private Optional<InetSocketAddress> address(Kind kind) {
+        return Optional.ofNullable(extraListeners.get(kind)).map(c -> (InetSocketAddress) c.localAddress());
+    }
+
+    /**
+     * Reads the certificate, key and CA files again (as SIGHUP does). New TLS handshakes use
+     * them; established connections are not touched. A reload that fails keeps the previous
+     * files in use and logs why.
+     *
+     * @return whether the new files were taken
+     * @throws IllegalStateException when the broker has no TLS configured
+     */
+    public boolean reloadTls() {
+        if (ssl == null) {
+            throw new IllegalStateException("mqtt has no TLS configured (--cert, --key); nothing to reload");
+        }
+        return ssl.reload();
+    }
+
+    /**
+     * Reads the password and ACL files again (what SIGHUP does); connections and sessions stay, and
+     * the new rules apply from the next check. A file that fails to parse leaves the old rules in
+     * place and is logged with file and line. Returns whether the new files were taken.
+     */
+    public boolean reloadAuth() {
+        return access.reload();
     }
 
     public int openConnections() {
@@ -101,6 +207,7 @@ public final class MqttBroker implements AutoCloseable {
         }
         closed = true;
         listener.close().syncUninterruptibly();
+        closeListeners();
         try {
             broker.disconnectAll().get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -109,7 +216,15 @@ public final class MqttBroker implements AutoCloseable {
             LOG.warn("not every client was told of the shutdown: {}", e.toString());
         }
         shutdownGroups();
+        access.close();
         LOG.info("mqtt on {} stopped", Addresses.format(localAddress()));
+    }
+
+    private void closeListeners() {
+        extraListeners.values().forEach(c -> c.close().syncUninterruptibly());
+        if (ssl != null) {
+            ssl.close();
+        }
     }
 
     private void shutdownGroups() {

@@ -36,7 +36,7 @@ final class Session {
     private record Queued(Publish message, long expiresAtMillis) {
     }
 
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>(2); // small: most sessions never queue
     private final Clock clock;
     private long expired;
     private final Set<Integer> awaitingRelease = new HashSet<>();

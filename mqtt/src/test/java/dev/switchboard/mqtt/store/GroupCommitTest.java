@@ -1,0 +1,139 @@
+package dev.switchboard.mqtt.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Group commit: every waiter completes after a commit that covers its write, and commits are shared. */
+class GroupCommitTest {
+    private static final int WRITERS = 8;
+    private static final int WRITES_EACH = 200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachWaiterCompletesAfterACommitThatIncludesItsWrite() throws Exception {
+        Set<Integer> written = ConcurrentHashMap.newKeySet();
+        Set<Integer> committed = ConcurrentHashMap.newKeySet();
+        GroupCommit commits = new GroupCommit(() -> {
+            committed.addAll(Set.copyOf(written)); // what this commit covers
+            LockSupport.parkNanos(1_000_000); // a sync takes time: meanwhile new writers gather
+        }, "test-commit");
+        List<CompletableFuture<Void>> checks = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<List<CompletableFuture<Void>>>> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(start);
+                    List<CompletableFuture<Void>> mine = new ArrayList<>();
+                    for (int i = 0; i < WRITES_EACH; i++) {
+                        int id = writer * WRITES_EACH + i;
+                        written.add(id);
+                        mine.add(commits.durable().toCompletableFuture().thenRun(() -> {
+                            if (!committed.contains(id)) {
+                                throw new AssertionError("write " + id + " acknowledged before a commit covered it");
+                            }
+                        }));
+                    }
+                    return mine;
+                }, pool));
+            }
+            start.countDown();
+            for (CompletableFuture<List<CompletableFuture<Void>>> w : writers) {
+                checks.addAll(w.get(30, TimeUnit.SECONDS));
+            }
+            CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+            commits.close();
+        }
+        assertThat(checks).hasSize(WRITERS * WRITES_EACH).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(commits.committedWaiters()).isEqualTo(WRITERS * WRITES_EACH);
+        assertThat(commits.commits()).as("commits shared between writers").isLessThan(WRITERS * WRITES_EACH / 2);
+    }
+
+    @Test
+    void acknowledgedWritesAreInTheFileOnDisk() throws Exception {
+        StoreConfig config = StoreConfig.builder().dataDir(dir.resolve("live")).durability(Durability.ALWAYS).build();
+        try (BrokerStores stores = BrokerStores.open(config, Clock.systemUTC())) {
+            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                stores.queues().append("c" + (i % 5), Messages.plain("t", "m" + i, 1), Long.MAX_VALUE);
+                acks.add(stores.commits().durable().toCompletableFuture());
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            // the broker "crashes" now: a copy of the file as it is on disk must hold every acknowledged write
+            Path copy = Files.createDirectories(dir.resolve("copy")).resolve(StoreLayout.FILE_NAME);
+            Files.copy(config.file(), copy);
+            try (BrokerStores recovered = BrokerStores.open(StoreFiles.config(copy.getParent(), false),
+                    Clock.systemUTC())) {
+                assertThat(recovered.queues().totalCount()).isEqualTo(50);
+                assertThat(recovered.queues().peek("c4", 100)).hasSize(10);
+            }
+        }
+    }
+
+    @Test
+    void aClosedStoreFailsNewWaitersAndFinishesOldOnes() {
+        GroupCommit commits = new GroupCommit(() -> { }, "test-commit");
+        CompletableFuture<Void> before = commits.durable().toCompletableFuture();
+        commits.close();
+        await().atMost(Duration.ofSeconds(5)).until(before::isDone);
+        assertThat(before).isCompleted();
+        assertThat(commits.durable().toCompletableFuture()).isCompletedExceptionally();
+    }
+
+    @Test
+    void aFailedCommitFailsItsWaiters() {
+        GroupCommit commits = new GroupCommit(() -> {
+            throw new IllegalStateException("disk full");
+        }, "test-commit");
+        try {
+            CompletableFuture<Void> waiter = commits.durable().toCompletableFuture();
+            await().atMost(Duration.ofSeconds(5)).until(waiter::isDone);
+            assertThat(waiter).isCompletedExceptionally();
+        } finally {
+            commits.close();
+        }
+    }
+
+    @Test
+    void periodicCommitsWithoutAnyoneWaiting() {
+        StoreConfig config = StoreConfig.builder().dataDir(dir.resolve("p")).durability(Durability.PERIODIC)
+                .commitInterval(Duration.ofMillis(20)).build();
+        try (BrokerStores stores = BrokerStores.open(config, Clock.systemUTC())) {
+            assertThat(stores.commits().durable()).isCompleted();
+            stores.retained().put(new RetainedMessage(Messages.plain("r", "v", 1), 1));
+            StoreFile file = stores.file().orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !file.hasUnsavedChanges());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
