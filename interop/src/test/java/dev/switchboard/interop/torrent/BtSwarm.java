@@ -155,12 +155,21 @@ final class BtSwarm implements BeforeEachCallback, AfterEachCallback {
             started.add(null);
         }
         startLeechers(leechers, false, torrent, downloads, started);
-        seed(seeder, torrent, payload);
+        ExternalProgram seeding = seed(seeder, torrent, payload);
         long seederReady = System.nanoTime();
         startLeechers(leechers, true, torrent, downloads, started);
         for (int i = 0; i < started.size(); i++) {
-            assertDownloaded(leechers.get(i), started.get(i), payload, downloads.get(i), seederReady);
+            try {
+                assertDownloaded(leechers.get(i), started.get(i), payload, downloads.get(i), seederReady);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nthe " + seeder.name() + " seeder's last output: "
+                        + last(seeding.lines()) + "; errors " + last(seeding.errors()), e);
+            }
         }
+    }
+
+    private static List<String> last(List<String> lines) {
+        return lines.subList(Math.max(0, lines.size() - 20), lines.size());
     }
 
     private void startLeechers(List<BtClient> leechers, boolean dialling, TorrentFile torrent, List<Path> downloads,
