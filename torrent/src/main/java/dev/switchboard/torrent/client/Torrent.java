@@ -117,9 +117,12 @@ public final class Torrent implements ServedTorrent {
         return geometry;
     }
 
-    /** Where the torrent is now and how far it got, refreshed about once a second. */
+    /** Where the torrent is now and how far it got: byte counts live, the rest refreshed about once a second. */
     public TorrentStatus status() {
-        return status;
+        TorrentStatus s = status;
+        return new TorrentStatus(s.name(), s.state(), s.piecesHave(), s.pieceCount(), s.bytesHave(), s.totalBytes(),
+                downloaded.get(), uploaded.get(), s.downloadRate(), s.uploadRate(), s.peers(), s.hashFailures(),
+                s.error());
     }
 
     /** Completes when the resume check is done and peers are served. */
