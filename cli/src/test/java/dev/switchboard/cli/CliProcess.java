@@ -53,6 +53,18 @@ public final class CliProcess implements AutoCloseable {
         return port;
     }
 
+    /** Reads output lines until one contains {@code text}, and returns it. */
+    public String awaitLine(String text) throws IOException {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            seen.add(line);
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' in " + seen);
+    }
+
     /** Sends SIGINT, waits for the process to stop, and returns everything it logged. */
     public String interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();

@@ -14,12 +14,14 @@ final class StopSignal {
     private static final Logger LOG = LoggerFactory.getLogger(StopSignal.class);
     private final CountDownLatch signalled = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final java.util.Map<sun.misc.Signal, sun.misc.SignalHandler> previous = new java.util.HashMap<>();
 
     static StopSignal install() {
         StopSignal signal = new StopSignal();
         try {
             for (String name : new String[] {"INT", "TERM"}) {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> signal.signalled.countDown());
+                sun.misc.Signal which = new sun.misc.Signal(name);
+                signal.previous.put(which, sun.misc.Signal.handle(which, s -> signal.signalled.countDown()));
             }
         } catch (Throwable e) { // no such signal or no sun.misc: fall back to a hook
             LOG.debug("signal handlers unavailable ({}); using a shutdown hook", e.toString());
@@ -44,8 +46,10 @@ final class StopSignal {
         return signalled.getCount() == 0;
     }
 
-    /** The command has stopped everything (lets a shutdown hook return). */
+    /** The command has stopped everything: the previous handlers are back (a shutdown hook may return). */
     void finished() {
+        previous.forEach(sun.misc.Signal::handle);
+        previous.clear();
         finished.countDown();
     }
 }
