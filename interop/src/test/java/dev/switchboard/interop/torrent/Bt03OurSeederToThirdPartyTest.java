@@ -5,7 +5,6 @@ import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
 import static dev.switchboard.interop.torrent.BtSwarm.SWITCHBOARD;
 import static dev.switchboard.interop.torrent.BtSwarm.TRANSMISSION;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,14 +18,12 @@ class Bt03OurSeederToThirdPartyTest {
     final BtSwarm swarm = new BtSwarm();
 
     @Test
-    @Disabled("needs torrent get/seed")
     void anAria2LeecherGetsTheFileFromOurSeeder() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 31);
         swarm.transfer(SWITCHBOARD, ARIA2, swarm.createTorrent(payload, swarm.announceUrl()), payload);
     }
 
     @Test
-    @Disabled("needs torrent get/seed")
     void aLibtorrentLeecherGetsTheFileFromOurSeeder() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 32);
         swarm.transfer(SWITCHBOARD, LIBTORRENT, swarm.createTorrent(payload, swarm.announceUrl()), payload);
@@ -34,7 +31,6 @@ class Bt03OurSeederToThirdPartyTest {
 
     /** Transmission does not dial the tracker's 127.x peers: our seeder must dial it. */
     @Test
-    @Disabled("needs torrent get/seed")
     void aTransmissionLeecherGetsTheFileFromOurSeederThatDialsIt() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 33);
         swarm.transfer(SWITCHBOARD, TRANSMISSION, swarm.createTorrent(payload, swarm.announceUrl()), payload);

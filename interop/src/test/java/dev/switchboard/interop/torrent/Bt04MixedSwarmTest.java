@@ -5,7 +5,6 @@ import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
 import static dev.switchboard.interop.torrent.BtSwarm.SWITCHBOARD;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +25,6 @@ class Bt04MixedSwarmTest {
     }
 
     @Test
-    @Disabled("needs torrent get/seed")
     void aLibtorrentSeederWithAria2LibtorrentAndOurLeechers() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 42);
         swarm.transfer(LIBTORRENT, List.of(ARIA2, LIBTORRENT, SWITCHBOARD),
@@ -34,7 +32,6 @@ class Bt04MixedSwarmTest {
     }
 
     @Test
-    @Disabled("needs torrent get/seed")
     void ourSeederWithOurAria2AndLibtorrentLeechers() {
         Payload payload = Payload.singleFile(swarm.directory("seed"), 43);
         swarm.transfer(SWITCHBOARD, List.of(SWITCHBOARD, ARIA2, LIBTORRENT),

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +50,6 @@ class Bt05MultiFileBothWaysTest {
     }
 
     @Test
-    @Disabled("needs torrent get/seed")
     void ourPeerDownloadsAMultiFileTorrentLibtorrentMadeAndSeeds() {
         Payload payload = Payload.tree(swarm.directory("seed"), 55);
         swarm.transfer(LIBTORRENT, SWITCHBOARD, swarm.createLibtorrentTorrent(payload, swarm.announceUrl(), false),
@@ -59,7 +57,6 @@ class Bt05MultiFileBothWaysTest {
     }
 
     @Test
-    @Disabled("needs torrent get/seed")
     void ourSeederServesAMultiFileTorrentWeMadeToAria2AndLibtorrent() {
         Payload payload = Payload.tree(swarm.directory("seed"), 56);
         swarm.transfer(SWITCHBOARD, List.of(ARIA2, LIBTORRENT), swarm.createTorrent(payload, swarm.announceUrl()),
