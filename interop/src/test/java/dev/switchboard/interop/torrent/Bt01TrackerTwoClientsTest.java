@@ -2,7 +2,6 @@ package dev.switchboard.interop.torrent;
 
 import static dev.switchboard.interop.torrent.BtSwarm.ARIA2;
 import static dev.switchboard.interop.torrent.BtSwarm.LIBTORRENT;
-import static dev.switchboard.interop.torrent.BtSwarm.TRANSMISSION;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -13,9 +12,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Scenario (a): our tracker alone introduces two third-party clients, a seeder and a leecher, and the
  * leecher gets the file byte for byte. DHT, local peer discovery and peer exchange are off, so the
  * tracker is the only way the peers can meet. aria2 only speaks to HTTP trackers with its DHT off;
- * libtorrent is also run against our UDP tracker (BEP 15). (A Transmission leecher, which does not
- * dial the tracker's 127.x peers, is in {@link Bt05MultiFileBothWaysTest}: each Transmission download
- * costs 10-15 s of its slow start, so it appears where it adds most.)
+ * libtorrent is also run against our UDP tracker (BEP 15). Transmission, whose every download costs
+ * 10-15 s of slow start, appears where it adds most: seeding to our peer ({@link
+ * Bt02ThirdPartySeederToOursTest}), leeching from ours ({@link Bt03OurSeederToThirdPartyTest}) and from
+ * libtorrent in a torrent we made ({@link Bt05MultiFileBothWaysTest}).
  */
 class Bt01TrackerTwoClientsTest {
     @RegisterExtension
@@ -47,12 +47,6 @@ class Bt01TrackerTwoClientsTest {
         TorrentFile torrent = swarm.createTorrent(payload, swarm.udpAnnounceUrl());
         swarm.transfer(LIBTORRENT, LIBTORRENT, torrent, payload);
         awaitCompletedDownload(torrent);
-    }
-
-    @Test
-    void anAria2LeecherGetsTheFileFromATransmissionSeeder() {
-        Payload payload = Payload.singleFile(swarm.directory("seed"), 5);
-        swarm.transfer(TRANSMISSION, ARIA2, swarm.createTorrent(payload, swarm.announceUrl()), payload);
     }
 
     /** The leecher's {@code completed} announce reached the tracker (scrape {@code downloaded}). */
