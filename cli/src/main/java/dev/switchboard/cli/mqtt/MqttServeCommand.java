@@ -53,6 +53,9 @@ public final class MqttServeCommand implements Callable<Integer> {
     @Mixin
     MqttListenerOptions listeners;
 
+    @Mixin
+    MqttStoreOptions store;
+
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Users and password hashes (switchboard mqtt passwd); reloaded on SIGHUP.")
     Path passwordFile;
@@ -87,7 +90,7 @@ public final class MqttServeCommand implements Callable<Integer> {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
                 .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
-                .listeners(listeners.listeners())
+                .listeners(listeners.listeners()).store(store.store())
                 .passwordFile(passwordFile).aclFile(aclFile).allowAnonymous(allowAnonymous).build();
         RunningServices services = new RunningServices();
         MqttBroker broker = MqttBroker.start(config);
