@@ -50,6 +50,10 @@ public final class MqttServeCommand implements Callable<Integer> {
             description = "How often $SYS/broker/... topics are published; 0 turns them off (default: ${DEFAULT-VALUE}).")
     Duration sysInterval;
 
+    @Option(names = "--io-threads", defaultValue = "0", paramLabel = "N",
+            description = "Event loop threads; 0 means one per core (default: ${DEFAULT-VALUE}).")
+    int ioThreads;
+
     @Mixin
     MqttListenerOptions listeners;
 
@@ -90,6 +94,7 @@ public final class MqttServeCommand implements Callable<Integer> {
         BrokerConfig config = defaults().bindHost(bind).port(port).maxConnections(maxConnections)
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
                 .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
+                .ioThreads(ioThreads)
                 .listeners(listeners.listeners()).store(store.store())
                 .passwordFile(passwordFile).aclFile(aclFile).allowAnonymous(allowAnonymous).build();
         RunningServices services = new RunningServices();

@@ -33,20 +33,9 @@ final class HashProgressPrinter implements HashingProgress {
         this.lastShownMillis = startMillis;
     }
 
-    /**
-     * Returns whether stderr is a terminal: {@code System.console()} exists (Java 17-21 return null when
-     * a stream is redirected) and, on Java 22 and later, says it is a terminal.
-     */
+    /** Returns whether stderr is a terminal (see {@link Terminal#stdoutIsTerminal()}). */
     static boolean stderrIsTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // before Java 22 a console exists only for a terminal
-        }
+        return Terminal.stdoutIsTerminal();
     }
 
     @Override

@@ -34,22 +34,26 @@ public final class TorrentInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Verbosity.quietLogs();
+        Metainfo metainfo = read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        print(metainfo, out);
+        out.flush();
+        return 0;
+    }
+
+    /** Reads a .torrent, with one-line errors naming the file for a missing, directory or malformed one. */
+    static Metainfo read(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         if (Files.isDirectory(file)) {
             throw new IOException(file + ": a directory, not a .torrent file");
         }
-        Metainfo metainfo;
         try {
-            metainfo = MetainfoParser.read(file);
+            return MetainfoParser.read(file);
         } catch (MetainfoException e) {
             throw new MetainfoException(file + ": not a usable torrent: " + e.getMessage(), e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        print(metainfo, out);
-        out.flush();
-        return 0;
     }
 
     static void print(Metainfo metainfo, PrintWriter out) {

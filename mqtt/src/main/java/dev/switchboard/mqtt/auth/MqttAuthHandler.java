@@ -37,6 +37,8 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttAuthHandler.class);
 
     private final AccessControl access;
+    private boolean inactivePending;
+    private boolean refused;
     private final ArrayDeque<Object> early = new ArrayDeque<>();
     private boolean checking;
 
@@ -46,6 +48,10 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            ReferenceCountUtil.release(msg); // the CONNACK refusing it is on its way; then the close
+            return;
+        }
         if (checking) {
             if (early.size() >= MAX_EARLY_PACKETS) {
                 ReferenceCountUtil.release(msg);
@@ -74,7 +80,8 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void check(ChannelHandlerContext ctx, MqttConnectMessage connect, InetAddress address) {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() && !inactivePending) {
+            releaseEarly();
             return;
         }
         var certificateUser = TlsIdentity.of(ctx.channel()).flatMap(TlsIdentity::username);
@@ -88,7 +95,14 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
         MqttConnectVariableHeader header = connect.variableHeader();
         String user = header.hasUserName() ? connect.payload().userName() : null;
         byte[] password = header.hasPassword() ? connect.payload().passwordInBytes() : null;
-        access.authenticator().login(user, password).whenComplete((login, error) -> {
+        var pending = access.authenticator().login(user, password);
+        if (pending.isDone() && ctx.executor().inEventLoop()) {
+            // no hash to check (anonymous): decide now, in this read, so packets read with the
+            // CONNECT follow it at once
+            decide(ctx, connect, address, user, pending.isCompletedExceptionally() ? Login.BUSY : pending.join());
+            return;
+        }
+        pending.whenComplete((login, error) -> {
             try {
                 ctx.executor().execute(() -> decide(ctx, connect, address, user,
                         error == null ? login : Login.BUSY));
@@ -100,7 +114,7 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
 
     private void decide(ChannelHandlerContext ctx, MqttConnectMessage connect, InetAddress address, String user,
             Login login) {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() && !(login.admitted() && inactivePending)) {
             releaseEarly();
             return;
         }
@@ -112,6 +126,11 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         releaseEarly();
+        refused = true;
+        if (inactivePending) {
+            ctx.fireChannelInactive();
+            return;
+        }
         ProtocolVersion version = ProtocolVersion.ofLevel(connect.variableHeader().version());
         String peer = Addresses.format(ctx.channel().remoteAddress());
         switch (login.outcome()) {
@@ -137,12 +156,16 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void admit(ChannelHandlerContext ctx, MqttConnectMessage forwarded) {
+        checking = false;
         ctx.channel().config().setAutoRead(true); // before the packets: a DISCONNECT among them stops it again
         ctx.fireChannelRead(forwarded);
         while (!early.isEmpty()) {
             ctx.fireChannelRead(early.poll());
         }
         ctx.fireChannelReadComplete();
+        if (inactivePending) {
+            ctx.fireChannelInactive();
+        }
         ctx.pipeline().remove(this);
     }
 
@@ -203,6 +226,12 @@ public final class MqttAuthHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (checking && !refused) {
+            // a client that wrote CONNECT, PUBLISH, DISCONNECT and closed while its login was
+            // checked: its packets are still handled once admitted, then the close is passed on
+            inactivePending = true;
+            return;
+        }
         releaseEarly();
         super.channelInactive(ctx);
     }

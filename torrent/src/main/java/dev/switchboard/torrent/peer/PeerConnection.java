@@ -220,7 +220,14 @@ public final class PeerConnection {
 
     private void announced(int id, BitSet pieces) {
         if (peerPiecesAnnounced) {
-            throw PeerWireException.violation(MessageId.name(id) + " after the peer's pieces were announced");
+            // BEP 3 wants it first and once, but aria2 1.36 sends a bitfield after have messages: merge it
+            // into what we know (as libtorrent does) instead of dropping a working peer
+            BitSet before = (BitSet) peerPieces.clone();
+            peerPieces.or(pieces);
+            if (!peerPieces.equals(before)) {
+                listener.onBitfield((BitSet) peerPieces.clone());
+            }
+            return;
         }
         peerPiecesAnnounced = true;
         peerPieces.or(pieces);

@@ -16,7 +16,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +93,7 @@ final class PeerHandshakeHandler extends ChannelInboundHandlerAdapter {
                 message -> channel.writeAndFlush(message, channel.voidPromise()));
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.replace(this, PEER_CONNECTION, new PeerConnectionHandler(connection));
-        InetSocketAddress address = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
-        connection.attach(torrent.onConnected(connection, theirs, address));
+        connection.attach(torrent.onConnected(connection, theirs, channel));
         pipeline.replace(HANDSHAKE_DECODER, MESSAGE_DECODER,
                 new PeerMessageDecoder(PeerWireLimits.forTorrent(torrent.geometry().pieceCount())));
     }

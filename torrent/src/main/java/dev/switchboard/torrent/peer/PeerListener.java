@@ -12,7 +12,11 @@ import java.util.BitSet;
  * at a time; a callback may call back into the connection.
  */
 public interface PeerListener {
-    /** The peer announced its pieces: a bitfield, have-all or have-none (a copy, the engine's to keep). */
+    /**
+     * The peer announced its pieces: a bitfield, have-all or have-none (a copy, the engine's to keep). A
+     * second announcement (which BEP 3 does not allow, but aria2 sends) is merged, and this is called again
+     * with everything the peer has now.
+     */
     default void onBitfield(BitSet pieces) {
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.torrent.peer;
 
 import dev.switchboard.torrent.InfoHash;
 import dev.switchboard.torrent.wire.Handshake;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 
 /**
@@ -25,4 +26,14 @@ public interface ServedTorrent {
      * @return who hears the connection's events
      */
     PeerListener onConnected(PeerConnection connection, Handshake remote, InetSocketAddress address);
+
+    /**
+     * As {@link #onConnected(PeerConnection, Handshake, InetSocketAddress)}, with the channel itself, for an
+     * engine that must hop between threads or close the connection; this is what the pipeline calls. By
+     * default it passes the channel's remote address on.
+     */
+    default PeerListener onConnected(PeerConnection connection, Handshake remote, Channel channel) {
+        InetSocketAddress address = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
+        return onConnected(connection, remote, address);
+    }
 }

@@ -44,6 +44,15 @@ class PeerConnectionTest {
         }
 
         @Test
+        void aLaterBitfieldIsMergedNotAViolationAsAria2SendsOne() {
+            f.connection.receive(new PeerMessage.Have(1));
+            f.connection.receive(PeerMessage.HaveNone.INSTANCE); // adds nothing: not reported
+            f.connection.receive(PeerMessage.BitfieldMessage.of(pieces(4, 5), 10));
+            assertThat(f.takeEvents()).containsExactly("have 1", "bitfield {1, 4, 5}");
+            assertThat(f.connection.peerPieces()).isEqualTo(pieces(1, 4, 5));
+        }
+
+        @Test
         void haveAllAndHaveNone() {
             f.connection.receive(PeerMessage.HaveAll.INSTANCE);
             assertThat(f.connection.peerPieces().cardinality()).isEqualTo(10);
@@ -67,12 +76,6 @@ class PeerConnectionTest {
                     .isEqualTo("have for piece 2 after have all");
         }
 
-        @Test
-        void secondAnnouncementOfPieces() {
-            f.connection.receive(new PeerMessage.Have(1));
-            assertThat(violation(() -> f.connection.receive(PeerMessage.HaveNone.INSTANCE)).getMessage())
-                    .isEqualTo("have none after the peer's pieces were announced");
-        }
 
         @Test
         void bitfieldWithSpareBitsOrWrongLength() {

@@ -1,0 +1,193 @@
+package dev.switchboard.torrent.client;
+
+import dev.switchboard.torrent.Bitfield;
+import dev.switchboard.torrent.storage.PieceStorage;
+import dev.switchboard.torrent.storage.StorageException;
+import dev.switchboard.torrent.strategy.BlockOutcome;
+import dev.switchboard.torrent.strategy.BlockRequest;
+import dev.switchboard.torrent.strategy.PiecePicker;
+import io.netty.buffer.ByteBuf;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The downloading half of a {@link Torrent}, on its executor: asks the {@link PiecePicker} what to
+ * request from whom, writes arriving blocks on the disk executor, verifies a piece once all its blocks
+ * are written, and settles the outcome: a good piece is announced to every peer; a bad one goes back to
+ * missing and every peer that sent a block of it gets a strike ({@link PeerBans}). Nothing is marked
+ * complete that was not verified; a failed write stops the torrent.
+ */
+final class Download {
+    private static final Logger LOG = LoggerFactory.getLogger(Download.class);
+    private static final long RETRY_MILLIS = 20;
+
+    private final Torrent torrent;
+    private final PiecePicker<PeerSession> picker;
+    private final PieceStorage storage;
+    private final Executor disk;
+    private final PeerBans bans;
+    private final Map<Integer, Integer> pendingWrites = new HashMap<>();
+    private final Set<Integer> awaitingVerify = new HashSet<>();
+    private final Map<Integer, Set<PeerBans.Key>> contributors = new HashMap<>();
+    private long bytesHave;
+    private int hashFailures;
+    private boolean stopped;
+    private boolean busyLogged;
+
+    Download(Torrent torrent, PiecePicker<PeerSession> picker, PieceStorage storage, Executor disk, PeerBans bans) {
+        this.torrent = torrent;
+        this.picker = picker;
+        this.storage = storage;
+        this.disk = disk;
+        this.bans = bans;
+    }
+
+    /** The pieces found on disk by the resume check. */
+    void resumed(Bitfield pieces) {
+        picker.havePieces(pieces);
+        for (int piece = pieces.nextSetPiece(0); piece >= 0; piece = pieces.nextSetPiece(piece + 1)) {
+            bytesHave += picker.pieceSize(piece);
+        }
+    }
+
+    PiecePicker<PeerSession> picker() {
+        return picker;
+    }
+
+    boolean isComplete() {
+        return picker.isComplete();
+    }
+
+    long bytesHave() {
+        return bytesHave;
+    }
+
+    int hashFailures() {
+        return hashFailures;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    /** Requests from {@code session} as many blocks as its queue depth allows. */
+    void fillRequests(PeerSession session) {
+        if (stopped || !session.open || session.peerChoking || picker.isComplete()) {
+            return;
+        }
+        int slots = session.requestDepth() - picker.outstandingRequests(session);
+        if (slots > 0) {
+            List<BlockRequest> picked = picker.pick(session, slots);
+            if (!picked.isEmpty()) {
+                session.request(picked);
+            }
+        }
+    }
+
+    /** A block arrived from {@code session}; takes ownership of {@code block}. */
+    void blockArrived(PeerSession session, int piece, int offset, ByteBuf block) {
+        if (stopped) {
+            block.release();
+            return;
+        }
+        int length = block.readableBytes();
+        BlockOutcome<PeerSession> outcome = picker.blockReceived(session, piece, offset, length);
+        for (PeerSession other : outcome.cancelAt()) {
+            other.cancel(new BlockRequest(piece, offset, length));
+        }
+        if (!outcome.fresh()) {
+            block.release();
+        } else {
+            contributors.computeIfAbsent(piece, p -> new HashSet<>()).add(PeerBans.key(session));
+            pendingWrites.merge(piece, 1, Integer::sum);
+            if (outcome.pieceComplete()) {
+                awaitingVerify.add(piece);
+            }
+            write(piece, offset, block);
+        }
+        fillRequests(session);
+    }
+
+    private void write(int piece, int offset, ByteBuf block) {
+        try {
+            disk.execute(() -> {
+                RuntimeException failure = null;
+                try {
+                    storage.writeBlock(piece, offset, block);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    block.release();
+                }
+                RuntimeException result = failure;
+                torrent.run(() -> written(piece, result));
+            });
+        } catch (RejectedExecutionException e) {
+            if (!busyLogged) {
+                busyLogged = true;
+                LOG.warn("torrent {}: disk queue full; block writes wait", torrent.name());
+            }
+            if (!torrent.schedule(() -> write(piece, offset, block), RETRY_MILLIS, TimeUnit.MILLISECONDS)) {
+                block.release();
+            }
+        }
+    }
+
+    private void written(int piece, RuntimeException failure) {
+        if (failure != null) {
+            torrent.fail(failure);
+            return;
+        }
+        int left = pendingWrites.merge(piece, -1, Integer::sum);
+        if (left == 0) {
+            pendingWrites.remove(piece);
+            if (awaitingVerify.remove(piece)) {
+                verify(piece);
+            }
+        }
+    }
+
+    private void verify(int piece) {
+        if (stopped) {
+            return;
+        }
+        storage.verify(piece).whenComplete((good, failure) -> torrent.run(() -> verified(piece, good, failure)));
+    }
+
+    private void verified(int piece, Boolean good, Throwable failure) {
+        if (stopped) {
+            return;
+        }
+        if (failure != null) {
+            if (failure instanceof StorageException e && e.reason() == StorageException.Reason.BUSY) {
+                torrent.schedule(() -> verify(piece), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                torrent.fail(failure);
+            }
+            return;
+        }
+        Set<PeerBans.Key> senders = contributors.remove(piece);
+        if (good) {
+            picker.pieceVerified(piece);
+            bytesHave += picker.pieceSize(piece);
+            torrent.pieceVerified(piece);
+        } else {
+            hashFailures++;
+            picker.pieceFailed(piece);
+            LOG.warn("torrent {}: piece {} failed its hash check; sent by {}", torrent.name(), piece,
+                    senders == null ? "nobody" : senders);
+            if (senders != null) {
+                senders.forEach(torrent::strike);
+            }
+            torrent.fillAllRequests();
+        }
+    }
+}
