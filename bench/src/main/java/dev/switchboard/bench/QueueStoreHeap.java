@@ -4,7 +4,6 @@ import dev.switchboard.mqtt.packet.Publish;
 import dev.switchboard.mqtt.store.BrokerStores;
 import dev.switchboard.mqtt.store.Durability;
 import dev.switchboard.mqtt.store.StoreConfig;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ public final class QueueStoreHeap {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Path dir = Files.createTempDirectory("queue-store-heap");
-        long before = usedAfterGc();
+        long before = BenchMeasures.usedHeapAfterGc();
         long start = System.nanoTime();
         StoreConfig config = StoreConfig.builder().dataDir(dir).durability(Durability.NEVER).cacheSizeMiB(16).build();
         try (BrokerStores stores = BrokerStores.open(config, Clock.systemUTC())) {
@@ -33,22 +32,13 @@ public final class QueueStoreHeap {
                         false, 0), Long.MAX_VALUE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long used = usedAfterGc();
+            long used = BenchMeasures.usedHeapAfterGc();
             System.out.printf("%,d messages in %,d sessions written in %.1f s (%,.0f/s); heap used after GC %.1f MiB"
                     + " (%.1f MiB before); file %.1f MiB; max heap %.0f MiB%n", stores.queues().totalCount(), sessions,
                     seconds, messages / seconds, used / 1048576.0, before / 1048576.0,
                     Files.size(config.file()) / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchMeasures.deleteTree(dir);
         }
-    }
-
-    private static long usedAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

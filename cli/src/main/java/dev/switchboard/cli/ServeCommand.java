@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.cli.reqrep.ReqRepServeCommand;
 import dev.switchboard.cli.mqtt.MqttListenerOptions;
 import dev.switchboard.cli.mqtt.MqttServeCommand;
+import dev.switchboard.cli.mqtt.MqttStoreOptions;
 import dev.switchboard.cli.tracker.TrackerServeCommand;
 import dev.switchboard.mqtt.broker.MqttBroker;
 import dev.switchboard.reqrep.server.ReqRepServer;
@@ -40,6 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     MqttListenerOptions mqttListeners;
 
+    @Mixin
+    MqttStoreOptions mqttStore;
+
     @Override
     public Integer call() throws Exception {
         RunningServices services = new RunningServices();
@@ -47,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             ReqRepServerConfig config = ReqRepServeCommand.defaults().bindHost(bind).port(reqrepPort).build();
             services.add(ReqRepServer.start(config));
             MqttBroker broker = MqttBroker.start(MqttServeCommand.defaults().bindHost(bind).port(mqttPort)
-                    .listeners(mqttListeners.listeners()).build());
+                    .listeners(mqttListeners.listeners()).store(mqttStore.store()).build());
             services.add(broker);
             MqttServeCommand.reloadOnHangup(broker);
             services.add(TrackerServer.start(TrackerServeCommand.defaults().bindHost(bind).port(trackerPort).build()));

@@ -57,6 +57,9 @@ public final class MqttServeCommand implements Callable<Integer> {
     @Mixin
     MqttListenerOptions listeners;
 
+    @Mixin
+    MqttStoreOptions store;
+
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Users and password hashes (switchboard mqtt passwd); reloaded on SIGHUP.")
     Path passwordFile;
@@ -92,7 +95,7 @@ public final class MqttServeCommand implements Callable<Integer> {
                 .maxPacketSize(maxPacketSize).maxKeepAliveSeconds(maxKeepAlive)
                 .maxQueuedMessages(maxQueuedMessages).connectTimeout(connectTimeout).sysInterval(sysInterval)
                 .ioThreads(ioThreads)
-                .listeners(listeners.listeners())
+                .listeners(listeners.listeners()).store(store.store())
                 .passwordFile(passwordFile).aclFile(aclFile).allowAnonymous(allowAnonymous).build();
         RunningServices services = new RunningServices();
         MqttBroker broker = MqttBroker.start(config);

@@ -26,29 +26,29 @@ class MqttServeAuthTest {
     @Test
     void aMissingFileIsOneErrorLineNamingIt() {
         Path missing = dir.resolve("nope");
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--password-file", missing.toString());
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--password-file", missing.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: password file " + missing + " does not exist or is not a file");
-        CliRun acl = CliRun.of("mqtt", "serve", "--port", "0", "--acl-file", missing.toString());
+        CliRun acl = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--acl-file", missing.toString());
         assertThat(acl.errLines()).containsExactly("error: ACL file " + missing + " does not exist or is not a file");
     }
 
     @Test
     void aMalformedFileStopsTheStartWithFileLineAndReason() throws Exception {
         Path acl = Files.writeString(dir.resolve("acl"), "user alice\ntopic read ok/#\ntopic raed x\nallow everything\n");
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--password-file", passwords().toString(),
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--password-file", passwords().toString(),
                 "--acl-file", acl.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: " + acl
                 + ":4: unknown keyword 'allow' (expected user, topic or pattern)");
         Path badPasswords = Files.writeString(dir.resolve("bad"), "bob\n");
-        CliRun bad = CliRun.of("mqtt", "serve", "--port", "0", "--password-file", badPasswords.toString());
+        CliRun bad = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--password-file", badPasswords.toString());
         assertThat(bad.errLines()).containsExactly("error: " + badPasswords + ":1: expected NAME:$pbkdf2-sha512$...");
     }
 
     @Test
     void allowAnonymousTakesTrueOrFalse() {
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--allow-anonymous", "maybe");
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--allow-anonymous", "maybe");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()[0]).startsWith("error: ").contains("--allow-anonymous");
     }
@@ -56,7 +56,8 @@ class MqttServeAuthTest {
     @Test
     void sighupReloadsTheFilesAndABrokenFileKeepsTheOldRules() throws Exception {
         Path acl = Files.writeString(dir.resolve("acl"), "user alice\ntopic read a/#\n");
-        try (CliProcess cli = CliProcess.start(List.of("mqtt", "serve", "--port", "0", "--sys-interval", "0",
+        try (CliProcess cli = CliProcess.start(List.of("mqtt", "serve", "--in-memory", "--port", "0",
+                "--sys-interval", "0",
                 "--password-file", passwords().toString(), "--acl-file", acl.toString(), "--allow-anonymous", "false"))) {
             cli.awaitReady(Pattern.compile("mqtt listening on 127\\.0\\.0\\.1:(\\d+)"));
             Files.writeString(acl, "user alice\ntopic read a/#\ntopic read b/#\n");

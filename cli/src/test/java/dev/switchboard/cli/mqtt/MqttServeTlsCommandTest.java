@@ -42,7 +42,7 @@ class MqttServeTlsCommandTest {
 
     @Test
     void sigHupReloadsTheCertificateAndKeepsEstablishedConnections() throws Exception {
-        try (CliProcess cli = CliProcess.start(List.of("mqtt", "serve", "--port", "0", "--tls-port", "0",
+        try (CliProcess cli = CliProcess.start(List.of("mqtt", "serve", "--in-memory", "--port", "0", "--tls-port", "0",
                 "--ws-port", "0", "--cert", cert.toString(), "--key", key.toString(), "--tls-check-interval", "0",
                 "--sys-interval", "0"))) {
             int port = cli.awaitReady(TLS_LISTENING);
@@ -84,7 +84,7 @@ class MqttServeTlsCommandTest {
     @Test
     void badPemIsOneErrorLineNamingTheFile() throws Exception {
         Files.writeString(cert, "garbage");
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--tls-port", "0", "--cert", cert.toString(),
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--tls-port", "0", "--cert", cert.toString(),
                 "--key", key.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("error: certificate " + cert
@@ -94,7 +94,7 @@ class MqttServeTlsCommandTest {
     @Test
     void pkcs1KeyErrorSaysHowToConvert() {
         Path pkcs1 = certs.pkcs1RsaKey("rsa.key");
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--tls-port", "0", "--cert", cert.toString(),
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--tls-port", "0", "--cert", cert.toString(),
                 "--key", pkcs1.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).hasSize(1);
@@ -103,14 +103,14 @@ class MqttServeTlsCommandTest {
 
     @Test
     void certWithoutKeyIsAUsageError() {
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--cert", cert.toString());
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--cert", cert.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: TLS needs both --cert and --key");
     }
 
     @Test
     void cnAsUsernameWithoutRequiredClientCertIsAUsageError() {
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--cert", cert.toString(), "--key", key.toString(),
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--cert", cert.toString(), "--key", key.toString(),
                 "--use-cn-as-username");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--require-client-cert");
@@ -118,7 +118,7 @@ class MqttServeTlsCommandTest {
 
     @Test
     void secureWebSocketWithoutCertIsAUsageError() {
-        CliRun run = CliRun.of("mqtt", "serve", "--port", "0", "--wss-port", "0");
+        CliRun run = CliRun.of("mqtt", "serve", "--in-memory", "--port", "0", "--wss-port", "0");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("need --cert and --key");
     }

@@ -28,7 +28,7 @@ class ReqRepServeCommandTest {
 
     @Test
     void serveStartsEveryServiceAndStopsCleanlyOnCtrlC() throws Exception {
-        String log = runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--mqtt-port", "0",
+        String log = runUntilInterrupted(List.of("serve", "--in-memory", "--reqrep-port", "0", "--mqtt-port", "0",
                 "--tracker-port", "0"));
         assertThat(log).contains("reqrep listening on 127.0.0.1:").contains("mqtt listening on 127.0.0.1:")
                 .contains("tracker listening on 127.0.0.1:");

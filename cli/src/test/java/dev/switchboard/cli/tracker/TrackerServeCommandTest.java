@@ -80,7 +80,7 @@ class TrackerServeCommandTest {
 
     @Test
     void serveStartsTheTrackerWithTheOtherServices() throws Exception {
-        String log = runUntilInterrupted(List.of("serve", "--reqrep-port", "0", "--mqtt-port", "0", "--tracker-port", "0"));
+        String log = runUntilInterrupted(List.of("serve", "--in-memory", "--reqrep-port", "0", "--mqtt-port", "0", "--tracker-port", "0"));
         assertThat(log).contains("reqrep listening on 127.0.0.1:");
     }
 

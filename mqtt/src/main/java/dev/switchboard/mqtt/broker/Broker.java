@@ -18,6 +18,8 @@ import dev.switchboard.mqtt.packet.Subscription;
 import dev.switchboard.mqtt.packet.UnsubAck;
 import dev.switchboard.mqtt.packet.Unsubscribe;
 import dev.switchboard.mqtt.packet.Will;
+import dev.switchboard.mqtt.store.StoredSession;
+import dev.switchboard.mqtt.store.StoredSubscription;
 import dev.switchboard.mqtt.topic.TopicFilter;
 import dev.switchboard.transport.RateLimitedLog;
 import io.netty.util.concurrent.EventExecutor;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,6 +56,7 @@ final class Broker {
     private final BrokerStats stats = new BrokerStats();
     private final AccessControl access;
     private final Authorizer acl;
+    private final BrokerPersistence persistence;
 
     Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes) {
         this(config, subscriptions, retained, lanes, AccessControl.load(config.auth(), config.clock()));
@@ -60,6 +64,12 @@ final class Broker {
 
     Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes,
             AccessControl access) {
+        this(config, subscriptions, retained, lanes, access, BrokerPersistence.inMemory(config.clock()));
+    }
+
+    Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes,
+            AccessControl access, BrokerPersistence persistence) {
+        this.persistence = persistence;
         this.access = access;
         this.acl = access.authorizer();
         this.config = config;
@@ -90,7 +100,7 @@ final class Broker {
 
     /** Publishes a message of the broker's own ($SYS): retained, from no client. */
     void publishInternal(Publish publish) {
-        route("", null, publish);
+        route("", null, publish, null);
     }
 
     EventExecutor lane(String clientId) {
@@ -146,7 +156,8 @@ final class Broker {
                 if (existing != null) {
                     subscriptions.removeClient(clientId);
                 }
-                session = new Session(clientId, config.maxQueuedMessages(), config.maxInflight(), config.clock());
+                persistence.forget(clientId);
+                session = newSession(clientId, connect.sessionExpiryIntervalSeconds() > 0);
                 sessions.put(clientId, session);
             }
             acl.register(clientId, connect.username()); // verified by MqttAuthHandler, or null
@@ -160,9 +171,45 @@ final class Broker {
             }
             connection.send(ack);
             session.attach(connection, connect);
+            persistence.saveSession(session, OptionalLong.empty());
             stats.connected();
             LOG.debug("client {} connected from {} (session present: {})", clientId, connection.peer(), present);
         });
+    }
+
+    private Session newSession(String clientId, boolean persistent) {
+        return new Session(clientId, config.maxQueuedMessages(), config.maxInflight(), config.clock(),
+                persistence.forSession(clientId, persistent, task -> onLane(clientId, task)));
+    }
+
+    /**
+     * At start, before any client connects: a session read back from the store, offline, with its
+     * subscriptions, queue and inflight state. Its expiry and will delay count from when its client
+     * left, or from now when the broker stopped while it was online. Returns false when it had
+     * expired while the broker was down (its will is published, its state removed).
+     */
+    boolean restore(StoredSession stored) {
+        String clientId = stored.clientId();
+        long now = config.clock().millis();
+        Session session = newSession(clientId, true);
+        session.restoreRecord(stored.expiryIntervalSeconds(), stored.will(), stored.disconnectedAtMillis().orElse(now));
+        session.restore(persistence.inflight().outgoing(clientId), persistence.inflight().awaitingRelease(clientId));
+        sessions.put(clientId, session);
+        acl.register(clientId, null);
+        for (StoredSubscription s : persistence.sessions().subscriptions(clientId)) {
+            subscriptions.subscribe(clientId, BrokerPersistence.subscription(s), s.options().subscriptionIdentifier());
+        }
+        long awaySeconds = Math.max(0, now - session.detachedAtMillis()) / 1000;
+        long expiry = stored.expiryIntervalSeconds();
+        if (expiry != Connect.NEVER_EXPIRES && awaySeconds >= expiry) {
+            endSession(session);
+            return false;
+        }
+        scheduleWill(session, awaySeconds);
+        if (expiry != Connect.NEVER_EXPIRES) {
+            scheduleExpiry(session, expiry - awaySeconds);
+        }
+        return true;
     }
 
     private OptionalInt keepAliveOverride(Connect connect) {
@@ -195,7 +242,7 @@ final class Broker {
             session.acknowledged(ack.packetId());
         } else if (packet instanceof PubRec rec) {
             if (session.received(rec.packetId())) {
-                connection.send(PubRel.success(rec.packetId()));
+                session.sendDurably(PubRel.success(rec.packetId())); // no PUBLISH again after a crash
             } else if (!ReasonCodes.isFailure(rec.reasonCode())) {
                 connection.send(new PubRel(rec.packetId(), ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, null));
             } else {
@@ -205,8 +252,9 @@ final class Broker {
             session.acknowledged(comp.packetId());
         } else if (packet instanceof PubRel rel) {
             boolean known = session.released(rel.packetId());
-            connection.send(new PubComp(rel.packetId(),
-                    known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, null));
+            // after PUBCOMP the client may use the id again: its release must be stored first
+            acknowledge(session, connection, new PubComp(rel.packetId(),
+                    known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, null), null);
         } else if (packet instanceof Subscribe subscribe) {
             onSubscribe(session, connection, subscribe);
         } else if (packet instanceof Disconnect disconnect) {
@@ -218,8 +266,11 @@ final class Broker {
         } else if (packet instanceof Unsubscribe unsubscribe) {
             List<Integer> codes = new ArrayList<>();
             for (String filter : unsubscribe.filters()) {
-                codes.add(subscriptions.unsubscribe(session.clientId(), filter)
-                        ? ReasonCodes.SUCCESS : ReasonCodes.NO_SUBSCRIPTION_EXISTED);
+                boolean existed = subscriptions.unsubscribe(session.clientId(), filter);
+                if (existed) {
+                    persistence.unsubscribed(session, filter);
+                }
+                codes.add(existed ? ReasonCodes.SUCCESS : ReasonCodes.NO_SUBSCRIPTION_EXISTED);
             }
             connection.send(new UnsubAck(unsubscribe.packetId(), codes, null));
         }
@@ -232,11 +283,13 @@ final class Broker {
             return;
         }
         switch (publish.qos()) {
-            case 0 -> route(session.clientId(), connection, publish);
+            case 0 -> route(session.clientId(), connection, publish, null);
             case 1 -> {
-                int matched = route(session.clientId(), connection, publish);
-                connection.send(new PubAck(publish.packetId(), matched == 0 && connection.version().isMqtt5()
-                        ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
+                List<CompletableFuture<Void>> writes = new ArrayList<>();
+                int matched = route(session.clientId(), connection, publish, writes);
+                acknowledge(session, connection, new PubAck(publish.packetId(), matched == 0
+                        && connection.version().isMqtt5() ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS,
+                        null), writes);
             }
             default -> {
                 int matched = 0;
@@ -250,12 +303,29 @@ final class Broker {
                             "more than " + config.receiveMaximum() + " QoS 2 messages awaiting PUBREL");
                     return;
                 }
+                List<CompletableFuture<Void>> writes = new ArrayList<>();
                 if (session.firstReceipt(publish.packetId())) {
-                    matched = route(session.clientId(), connection, publish);
+                    matched = route(session.clientId(), connection, publish, writes);
                 }
-                connection.send(new PubRec(publish.packetId(), matched == 0 && connection.version().isMqtt5()
-                        && !publish.dup() ? ReasonCodes.NO_MATCHING_SUBSCRIBERS : ReasonCodes.SUCCESS, null));
+                acknowledge(session, connection, new PubRec(publish.packetId(), matched == 0
+                        && connection.version().isMqtt5() && !publish.dup() ? ReasonCodes.NO_MATCHING_SUBSCRIBERS
+                        : ReasonCodes.SUCCESS, null), writes);
             }
+        }
+    }
+
+    /**
+     * Sends a PUBACK, PUBREC or PUBCOMP in the order the packets came: with {@code --fsync always}
+     * once {@code writes} (the copies routed to subscribers' lanes, null for none) and everything
+     * this lane wrote are on disk, so an acknowledged message survives a crash.
+     */
+    private void acknowledge(Session session, ClientConnection connection, Packet ack,
+            List<CompletableFuture<Void>> writes) {
+        if (persistence.waitsForDisk()) {
+            session.acks().add(connection, ack, persistence.durableAfter(writes == null ? List.of() : writes),
+                    task -> onLane(session.clientId(), task));
+        } else {
+            session.acks().addReady(connection, ack);
         }
     }
 
@@ -265,21 +335,25 @@ final class Broker {
                 publish.topic());
         boolean v5 = connection.version().isMqtt5();
         if (publish.qos() == 1) {
-            connection.send(new PubAck(publish.packetId(), v5 ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUCCESS, null));
+            acknowledge(session, connection, new PubAck(publish.packetId(),
+                    v5 ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUCCESS, null), null);
         } else if (publish.qos() == 2) {
             if (!v5) {
                 session.firstReceipt(publish.packetId()); // so that its PUBREL completes
             }
-            connection.send(new PubRec(publish.packetId(), v5 ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUCCESS, null));
+            acknowledge(session, connection, new PubRec(publish.packetId(),
+                    v5 ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUCCESS, null), null);
         }
     }
 
     /**
      * Routes one message to every matching session; returns how many clients it went to. A
      * {@code publisher} (null for the broker's own messages and wills) that sends to a congested
-     * subscriber is held until that subscriber catches up: back-pressure instead of loss.
+     * subscriber is held until that subscriber catches up: back-pressure instead of loss. Each copy
+     * handed to a subscriber's lane adds to {@code writes} (when not null) a future completed once
+     * that lane has queued or sent it, and so written it to the store.
      */
-    int route(String publisherId, ClientConnection publisher, Publish publish) {
+    int route(String publisherId, ClientConnection publisher, Publish publish, List<CompletableFuture<Void>> writes) {
         if (publish.retain()) {
             retained.retain(publish);
         }
@@ -297,22 +371,38 @@ final class Broker {
                     subscriber.holdPublisher(publisher);
                 }
             }
+            CompletableFuture<Void> written = writes != null && persistence.waitsForDisk()
+                    ? new CompletableFuture<>() : null;
+            if (written != null) {
+                writes.add(written);
+            }
             onLane(target.clientId(), () -> {
                 Session session = sessions.get(target.clientId());
-                if (session != null) {
-                    long droppedBefore = session.dropped();
-                    session.deliver(outgoing);
-                    if (session.dropped() != droppedBefore) {
-                        stats.dropped();
-                        DROPS.warn("client {}: queue full ({} messages{}), message dropped", session.clientId(),
-                                session.queued(), session.isOnline() ? "" : ", offline");
-                    } else {
-                        stats.sent(outgoing.payload().length);
+                try {
+                    deliver(session, outgoing);
+                } finally {
+                    if (written != null) {
+                        written.complete(null);
                     }
                 }
             });
         }
         return targets.size();
+    }
+
+    private void deliver(Session session, Publish outgoing) {
+        if (session == null) {
+            return;
+        }
+        long droppedBefore = session.dropped();
+        session.deliver(outgoing);
+        if (session.dropped() != droppedBefore) {
+            stats.dropped();
+            DROPS.warn("client {}: queue full ({} messages{}), message dropped", session.clientId(),
+                    session.queued(), session.isOnline() ? "" : ", offline");
+        } else {
+            stats.sent(outgoing.payload().length);
+        }
     }
 
     private void onSubscribe(Session session, ClientConnection connection, Subscribe subscribe) {
@@ -339,6 +429,7 @@ final class Broker {
             }
             int qos = Math.min(2, s.qos());
             existed.add(subscriptions.subscribe(session.clientId(), s, subscribe.subscriptionIdentifier()));
+            persistence.subscribed(session, s, subscribe.subscriptionIdentifier());
             accepted.add(s);
             codes.add(qos);
         }
@@ -407,17 +498,23 @@ final class Broker {
                 endSession(session);
                 return;
             }
-            scheduleWill(session);
-            if (expiry != dev.switchboard.mqtt.packet.Connect.NEVER_EXPIRES) {
-                expiries.put(clientId, lane(clientId).schedule(() -> {
-                    expiries.remove(clientId);
-                    Session s = sessions.get(clientId);
-                    if (s == session && !s.isOnline()) {
-                        endSession(s);
-                    }
-                }, expiry, TimeUnit.SECONDS));
+            scheduleWill(session, 0);
+            persistence.saveSession(session, OptionalLong.of(session.detachedAtMillis()));
+            if (expiry != Connect.NEVER_EXPIRES) {
+                scheduleExpiry(session, expiry);
             }
         });
+    }
+
+    private void scheduleExpiry(Session session, long seconds) {
+        String clientId = session.clientId();
+        expiries.put(clientId, lane(clientId).schedule(() -> {
+            expiries.remove(clientId);
+            Session s = sessions.get(clientId);
+            if (s == session && !s.isOnline()) {
+                endSession(s);
+            }
+        }, seconds, TimeUnit.SECONDS));
     }
 
     private void endSession(Session session) {
@@ -426,14 +523,17 @@ final class Broker {
         sessions.remove(session.clientId(), session);
         subscriptions.removeClient(session.clientId());
         acl.unregister(session.clientId());
+        persistence.removeSession(session);
     }
 
-    private void scheduleWill(Session session) {
+    /** Publishes the will of a session whose client left, now or after its delay less {@code elapsedSeconds}. */
+    private void scheduleWill(Session session, long elapsedSeconds) {
         Will will = session.will().orElse(null);
         if (will == null) {
             return;
         }
-        if (will.delayIntervalSeconds() <= 0) {
+        long delay = will.delayIntervalSeconds() - elapsedSeconds;
+        if (delay <= 0) {
             publishWill(session.clientId(), session);
             return;
         }
@@ -442,8 +542,9 @@ final class Broker {
             delayedWills.remove(clientId);
             if (!session.isOnline()) {
                 publishWill(clientId, session);
+                persistence.saveSession(session, OptionalLong.of(session.detachedAtMillis())); // without the will
             }
-        }, will.delayIntervalSeconds(), TimeUnit.SECONDS));
+        }, delay, TimeUnit.SECONDS));
     }
 
     private void publishWill(String clientId, Session session) {
@@ -458,7 +559,7 @@ final class Broker {
         }
         LOG.debug("publishing the will of {} to {}", clientId, will.topic());
         route(clientId, null, new Publish(will.topic(), will.payload(), will.qos(), will.retain(), false, 0,
-                will.properties(), OptionalInt.empty(), List.of()));
+                will.properties(), OptionalInt.empty(), List.of()), null);
     }
 
     private static void cancel(ScheduledFuture<?> future) {

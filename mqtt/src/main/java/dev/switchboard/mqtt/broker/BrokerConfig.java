@@ -1,6 +1,7 @@
 package dev.switchboard.mqtt.broker;
 
 import dev.switchboard.mqtt.auth.AuthSettings;
+import dev.switchboard.mqtt.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,9 @@ import java.util.Optional;
  * @param clock time for expiry and keep alive
  * @param listeners TLS and WebSocket listeners besides plain TCP; none by default
  * @param auth password file, ACL file and anonymous access (see {@link AuthSettings})
+ * @param store where sessions, queues, inflight state and retained messages are kept; the builder
+ *     defaults to {@link StoreConfig.Persistence#MEMORY} (embedded use, tests), the CLI to a file
+ *     under {@code ./data} with {@code --fsync always} (docs/durability.md)
  */
 public record BrokerConfig(
         String bindHost,
@@ -46,7 +50,8 @@ public record BrokerConfig(
         int ioThreads,
         Clock clock,
         Listeners listeners,
-        AuthSettings auth) {
+        AuthSettings auth,
+        StoreConfig store) {
 
     public static final int DEFAULT_PORT = 1883;
 
@@ -55,6 +60,7 @@ public record BrokerConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(store, "store");
         require(port >= 0 && port <= 65535, "port must be 0-65535, got " + port);
         require(maxConnections >= 1, "max connections must be at least 1, got " + maxConnections);
         require(maxPacketSize >= 64 && maxPacketSize <= 268_435_455,
@@ -98,6 +104,7 @@ public record BrokerConfig(
         private Path passwordFile;
         private Path aclFile;
         private Boolean allowAnonymous;
+        private StoreConfig store = StoreConfig.builder().persistence(StoreConfig.Persistence.MEMORY).build();
 
         private Builder() {
         }
@@ -193,13 +200,19 @@ public record BrokerConfig(
             return this;
         }
 
+        /** Where the broker keeps its state (default: in memory, lost at stop). */
+        public Builder store(StoreConfig store) {
+            this.store = store;
+            return this;
+        }
+
         public BrokerConfig build() {
             Objects.requireNonNull(bindHost, "bindHost");
             AuthSettings auth = new AuthSettings(Optional.ofNullable(passwordFile), Optional.ofNullable(aclFile),
                     allowAnonymous != null ? allowAnonymous : AuthSettings.defaultAllowAnonymous(bindHost));
             return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
                     maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, topicAliasMaximum, sysInterval,
-                    ioThreads, clock, listeners, auth);
+                    ioThreads, clock, listeners, auth, store);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.switchboard.mqtt.broker;
 import dev.switchboard.mqtt.broker.MqttChannelInitializer.Kind;
 import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
 import dev.switchboard.mqtt.auth.AccessControl;
+import dev.switchboard.mqtt.store.BrokerStores;
+import dev.switchboard.mqtt.store.StoredSession;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.TcpServer;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The MQTT broker: MQTT 3.1, 3.1.1 and 5.0 over TCP, and, when configured ({@link Listeners}),
  * over TLS, WebSocket and secure WebSocket, all into the same sessions. {@link #start} binds and
- * returns; {@link #close} stops it. Sessions live in memory in this version.
+ * returns; {@link #close} stops it. Sessions, queues, inflight state and retained messages live
+ * where {@link BrokerConfig#store()} says: on the heap, or in a store file read back at start.
  */
 public final class MqttBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
@@ -39,10 +42,18 @@ public final class MqttBroker implements AutoCloseable {
     private final Channel listener;
     private final Map<Kind, Channel> extraListeners = new EnumMap<>(Kind.class);
     private final ReloadingSslContext ssl;
+    private final BrokerStores stores;
     private boolean closed;
 
     private MqttBroker(BrokerConfig config) {
         this.access = AccessControl.load(config.auth(), config.clock()); // a bad file stops the start here
+        try {
+            // a damaged store file stops the start here: StoreCorruptedException names it and --recover
+            this.stores = BrokerStores.open(config.store(), config.clock());
+        } catch (RuntimeException e) {
+            access.close();
+            throw e;
+        }
         Listeners listeners = config.listeners();
         this.ssl = listeners.tlsConfig().map(tls -> ReloadingSslContext.load("mqtt", tls)).orElse(null);
         Transport transport = Transport.best();
@@ -51,7 +62,17 @@ public final class MqttBroker implements AutoCloseable {
         List<EventExecutor> lanes = new ArrayList<>();
         workers.iterator().forEachRemaining(lanes::add);
         TopicTreeIndex index = new TopicTreeIndex(config.clock());
-        this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new), access);
+        BrokerPersistence persistence = new BrokerPersistence(stores, config.store().durability(), config.clock());
+        this.broker = new Broker(config, index, persistence.retained(index), lanes.toArray(EventExecutor[]::new),
+                access, persistence);
+        try {
+            restore(persistence, index);
+        } catch (RuntimeException e) {
+            access.close();
+            shutdownGroups();
+            stores.close();
+            throw e;
+        }
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
         if (!config.sysInterval().isZero()) {
             SysTopics sys = new SysTopics(broker, config.clock(), version());
@@ -74,11 +95,27 @@ public final class MqttBroker implements AutoCloseable {
             closeListeners();
             access.close();
             shutdownGroups();
+            stores.close();
             throw e;
         }
         if (ssl != null) {
             ssl.watch(listeners.tlsFileCheck());
         }
+    }
+
+    /** Reads sessions, subscriptions, queues' positions, inflight state and retained messages back. */
+    private void restore(BrokerPersistence persistence, TopicTreeIndex index) {
+        if (!persistence.isFile()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long retained = persistence.restoreRetained(index);
+        List<StoredSession> stored = new ArrayList<>();
+        persistence.sessions().forEach(stored::add);
+        long expired = stored.stream().filter(s -> !broker.restore(s)).count();
+        LOG.info("store {} loaded in {} ms: {} sessions ({} more had expired), {} subscriptions, {} queued messages,"
+                + " {} retained", stores.file().orElseThrow().path(), (System.nanoTime() - started) / 1_000_000,
+                stored.size() - expired, expired, broker.subscriptionCount(), stores.queues().totalCount(), retained);
     }
 
     private void bind(Transport transport, BrokerConfig config, Kind kind, int port) {
@@ -217,6 +254,7 @@ public final class MqttBroker implements AutoCloseable {
         }
         shutdownGroups();
         access.close();
+        stores.close();
         LOG.info("mqtt on {} stopped", Addresses.format(localAddress()));
     }
 

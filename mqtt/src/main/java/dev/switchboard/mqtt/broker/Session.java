@@ -2,12 +2,13 @@ package dev.switchboard.mqtt.broker;
 
 import dev.switchboard.mqtt.codec.PublishSize;
 import dev.switchboard.mqtt.packet.Connect;
+import dev.switchboard.mqtt.packet.Packet;
 import dev.switchboard.mqtt.packet.PubRel;
 import dev.switchboard.mqtt.packet.Publish;
 import dev.switchboard.mqtt.packet.Will;
-import java.util.ArrayDeque;
+import dev.switchboard.mqtt.store.InflightMessage;
+import dev.switchboard.mqtt.store.QueuedMessage;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,10 @@ final class Session {
     private final int maxQueued;
     private final int brokerMaxInflight;
     private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
-    /** A message waiting to be sent, and when its Message Expiry Interval runs out (MAX_VALUE: never). */
-    private record Queued(Publish message, long expiresAtMillis) {
-    }
-
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>(2); // small: most sessions never queue
+    /** Messages waiting to be sent, each with when its Message Expiry Interval runs out (MAX_VALUE: never). */
+    private final SessionQueue queue;
+    private final DurableSession durable;
+    private final PendingAcks acks = new PendingAcks();
     private final Clock clock;
     private long expired;
     private final Set<Integer> awaitingRelease = new HashSet<>();
@@ -45,6 +45,7 @@ final class Session {
     private Optional<Will> will = Optional.empty();
     private int nextPacketId = 1;
     private long dropped;
+    private long detachedAtMillis;
     private long tooLarge;
     /** Set on the lane, read by publishers' lanes: the queue of this online client is full. */
     private volatile boolean congested;
@@ -55,6 +56,13 @@ final class Session {
     }
 
     Session(String clientId, int maxQueued, int brokerMaxInflight, Clock clock) {
+        this(clientId, maxQueued, brokerMaxInflight, clock, DurableSession.NONE);
+    }
+
+    /** A session whose state {@code durable} writes through to the stores (its queue lives there). */
+    Session(String clientId, int maxQueued, int brokerMaxInflight, Clock clock, DurableSession durable) {
+        this.durable = durable;
+        this.queue = durable.newQueue();
         this.clock = clock;
         this.clientId = clientId;
         this.maxQueued = maxQueued;
@@ -94,8 +102,63 @@ final class Session {
         return dropped;
     }
 
-    int queued() {
+    long queued() {
         return queue.size();
+    }
+
+    DurableSession durable() {
+        return durable;
+    }
+
+    /** Acknowledgements to this client that wait for the disk. */
+    PendingAcks acks() {
+        return acks;
+    }
+
+    /**
+     * State read back from the store at start: outgoing messages not yet acknowledged (in the
+     * order sent) and incoming QoS 2 ids awaiting PUBREL. Sent again when the client reconnects.
+     */
+    void restore(List<InflightMessage> outgoing, Set<Integer> awaiting) {
+        for (InflightMessage m : outgoing) {
+            inflight.put(m.packetId(), new InFlight(m.message(), m.released()));
+            nextPacketId = m.packetId() == 0xFFFF ? 1 : m.packetId() + 1;
+        }
+        awaitingRelease.addAll(awaiting);
+    }
+
+    /** The session record read back from the store: offline since {@code detachedAt}. */
+    void restoreRecord(long expirySeconds, Optional<Will> storedWill, long detachedAt) {
+        this.expiryIntervalSeconds = expirySeconds;
+        this.will = storedWill;
+        this.detachedAtMillis = detachedAt;
+    }
+
+    /** When the client last left (clock millis). */
+    long detachedAtMillis() {
+        return detachedAtMillis;
+    }
+
+    /** The session ended: what it stored goes. */
+    void discardStored() {
+        queue.clear();
+        durable.clear();
+    }
+
+    /**
+     * Sends {@code packet} once what it promises is on disk ({@code --fsync always}), on this
+     * connection if it is still the session's; at once otherwise.
+     */
+    void sendDurably(Packet packet) {
+        ClientConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        durable.afterDurable(() -> {
+            if (connection == c) {
+                c.send(packet);
+            }
+        }, c::close);
     }
 
     int inflightCount() {
@@ -121,8 +184,9 @@ final class Session {
 
     void detach() {
         this.connection = null;
+        this.detachedAtMillis = clock.millis();
         // QoS 0 messages are not kept for an offline client
-        queue.removeIf(q -> q.message().qos() == 0);
+        queue.dropQos0();
         // an offline session holds nobody back: past its limit it drops, and counts, instead
         endCongestion();
     }
@@ -167,7 +231,7 @@ final class Session {
         }
         OptionalLong expiry = message.properties().messageExpiryIntervalSeconds();
         long expiresAt = expiry.isPresent() ? clock.millis() + expiry.getAsLong() * 1000 : Long.MAX_VALUE;
-        enqueue(new Queued(message, expiresAt));
+        enqueue(message, expiresAt);
     }
 
     /** Messages discarded because they exceeded the client's Maximum Packet Size. */
@@ -188,19 +252,19 @@ final class Session {
         return Math.min(brokerMaxInflight, connection.receiveMaximum());
     }
 
-    private void enqueue(Queued message) {
+    private void enqueue(Publish message, long expiresAtMillis) {
         if (isOnline()) {
             // MQTT-4.3.2/4.3.3 promises to an online subscriber are kept: its QoS 1 and 2 messages
             // are never dropped to make room. Past the limit its publishers are held instead
             // (InboundGate), so the queue overshoots by at most what they had already sent.
             if (queue.size() >= maxQueued) {
                 congested = true;
-                if (!dropOldestQos0() && message.message().qos() == 0) {
+                if (!dropOldestQos0() && message.qos() == 0) {
                     dropped++;
                     return;
                 }
             }
-            queue.addLast(message);
+            queue.add(message, expiresAtMillis);
             return;
         }
         if (queue.size() >= maxQueued) {
@@ -209,17 +273,13 @@ final class Session {
                 return;
             }
         }
-        queue.addLast(message);
+        queue.add(message, expiresAtMillis);
     }
 
     private boolean dropOldestQos0() {
-        Iterator<Queued> it = queue.iterator();
-        while (it.hasNext()) {
-            if (it.next().message().qos() == 0) {
-                it.remove();
-                dropped++;
-                return true;
-            }
+        if (queue.dropOldestQos0()) {
+            dropped++;
+            return true;
         }
         return false;
     }
@@ -239,7 +299,13 @@ final class Session {
         Publish withId = message.withDelivery(message.qos(), id, message.retain(), false,
                 message.subscriptionIdentifiers());
         inflight.put(id, new InFlight(withId, false));
-        connection.send(withId);
+        durable.sent(id, withId);
+        if (message.qos() == 2 && durable.waitsForDisk()) {
+            // exactly once across a crash: the client sees this id only once it is stored with it
+            sendDurably(withId);
+        } else {
+            connection.send(withId);
+        }
     }
 
     private int allocatePacketId() {
@@ -254,8 +320,9 @@ final class Session {
 
     /** Sends queued messages while the window and the socket allow. */
     void drain() {
-        while (isOnline() && !queue.isEmpty() && canSendNow(queue.peekFirst().message())) {
-            Queued next = queue.pollFirst();
+        while (isOnline() && !queue.isEmpty() && canSendNow(queue.peek().message())) {
+            QueuedMessage next = queue.peek();
+            queue.removeHead();
             if (next.expiresAtMillis() == Long.MAX_VALUE) {
                 send(next.message());
                 continue;
@@ -279,6 +346,9 @@ final class Session {
     /** PUBACK (QoS 1) or PUBCOMP (QoS 2): the message is done. False when the id was unknown. */
     boolean acknowledged(int packetId) {
         boolean known = inflight.remove(packetId) != null;
+        if (known) {
+            durable.acknowledged(packetId);
+        }
         drain();
         return known;
     }
@@ -290,17 +360,26 @@ final class Session {
             return false;
         }
         inflight.put(packetId, new InFlight(f.message(), true));
+        durable.received(packetId);
         return true;
     }
 
     /** An incoming QoS 2 PUBLISH: true the first time its id is seen (route it), false for a DUP. */
     boolean firstReceipt(int packetId) {
-        return awaitingRelease.add(packetId);
+        boolean first = awaitingRelease.add(packetId);
+        if (first) {
+            durable.awaitingRelease(packetId);
+        }
+        return first;
     }
 
     /** PUBREL from the client: true when the id was awaiting release. */
     boolean released(int packetId) {
-        return awaitingRelease.remove(packetId);
+        boolean known = awaitingRelease.remove(packetId);
+        if (known) {
+            durable.released(packetId);
+        }
+        return known;
     }
 
     boolean isAwaitingRelease(int packetId) {
@@ -313,6 +392,6 @@ final class Session {
 
     /** For tests: what is queued. */
     List<Publish> queuedMessages() {
-        return queue.stream().map(Queued::message).toList();
+        return queue.messages();
     }
 }

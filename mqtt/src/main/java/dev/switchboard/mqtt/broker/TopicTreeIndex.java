@@ -39,10 +39,14 @@ final class TopicTreeIndex implements Subscriptions, RetainedMessages {
     @Override
     public boolean subscribe(String clientId, Subscription subscription, OptionalInt subscriptionIdentifier) {
         TopicFilter filter = TopicFilter.of(subscription.filter());
-        SubscriptionOptions options = new SubscriptionOptions(Math.min(2, subscription.qos()), subscription.noLocal(),
+        return tree.subscribe(clientId, filter, options(subscription, subscriptionIdentifier));
+    }
+
+    /** The options a SUBSCRIBE asks for, as the tree keeps them. */
+    static SubscriptionOptions options(Subscription subscription, OptionalInt subscriptionIdentifier) {
+        return new SubscriptionOptions(Math.min(2, subscription.qos()), subscription.noLocal(),
                 subscription.retainAsPublished(), RetainHandling.ofCode(subscription.retainHandling()),
                 subscriptionIdentifier);
-        return tree.subscribe(clientId, filter, options);
     }
 
     @Override
@@ -81,6 +85,20 @@ final class TopicTreeIndex implements Subscriptions, RetainedMessages {
             tree.putRetained(topic, new Stored(message,
                     expiry.isPresent() ? clock.millis() + expiry.getAsLong() * 1000 : Long.MAX_VALUE));
         }
+    }
+
+    /**
+     * A retained message read back from the store, its Message Expiry Interval counted from when
+     * it arrived; false (and not kept) when that ran out.
+     */
+    boolean restore(Publish message, long arrivedAtMillis) {
+        OptionalLong expiry = message.properties().messageExpiryIntervalSeconds();
+        long expiresAt = expiry.isPresent() ? arrivedAtMillis + expiry.getAsLong() * 1000 : Long.MAX_VALUE;
+        if (expiresAt <= clock.millis()) {
+            return false;
+        }
+        tree.putRetained(TopicName.of(message.topic()), new Stored(message, expiresAt));
+        return true;
     }
 
     @Override
