@@ -19,7 +19,6 @@ import dev.switchboard.mqtt.packet.UnsubAck;
 import dev.switchboard.mqtt.packet.Unsubscribe;
 import dev.switchboard.mqtt.packet.Will;
 import dev.switchboard.mqtt.topic.TopicFilter;
-import dev.switchboard.transport.RateLimitedLog;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Broker {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
-    private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, java.time.Duration.ofSeconds(5));
 
     private final BrokerConfig config;
     private final Subscriptions subscriptions;
@@ -53,6 +51,7 @@ final class Broker {
     private final BrokerStats stats = new BrokerStats();
     private final AccessControl access;
     private final Authorizer acl;
+    private final LimitLog limitLog;
 
     Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes) {
         this(config, subscriptions, retained, lanes, AccessControl.load(config.auth(), config.clock()));
@@ -66,6 +65,12 @@ final class Broker {
         this.subscriptions = subscriptions;
         this.retained = retained;
         this.lanes = lanes;
+        this.limitLog = new LimitLog(java.time.Clock.systemUTC());
+    }
+
+    /** Where limits being hit are logged. */
+    LimitLog limitLog() {
+        return limitLog;
     }
 
     AccessControl access() {
@@ -146,7 +151,8 @@ final class Broker {
                 if (existing != null) {
                     subscriptions.removeClient(clientId);
                 }
-                session = new Session(clientId, config.maxQueuedMessages(), config.maxInflight(), config.clock());
+                session = new Session(clientId, config.maxQueuedMessages(), config.limits().maxQueuedBytes(),
+                        config.maxInflight(), config.clock());
                 sessions.put(clientId, session);
             }
             acl.register(clientId, connect.username()); // verified by MqttAuthHandler, or null
@@ -294,6 +300,10 @@ final class Broker {
             if (publisher != null) {
                 Session subscriber = sessions.get(target.clientId());
                 if (subscriber != null && subscriber.isCongested() && subscriber.connection() != publisher) {
+                    limitLog.hit(LimitLog.Limit.QUEUE_FULL, "client {}: queue full ({} messages, {} bytes; limits {} (--max-queued-messages), {}"
+                            + " (--max-queued-bytes)), holding publisher {} until it catches up", subscriber.clientId(),
+                            subscriber.queued(), subscriber.queuedBytes(), config.maxQueuedMessages(),
+                            config.limits().maxQueuedBytes(), publisher.peer());
                     subscriber.holdPublisher(publisher);
                 }
             }
@@ -304,8 +314,10 @@ final class Broker {
                     session.deliver(outgoing);
                     if (session.dropped() != droppedBefore) {
                         stats.dropped();
-                        DROPS.warn("client {}: queue full ({} messages{}), message dropped", session.clientId(),
-                                session.queued(), session.isOnline() ? "" : ", offline");
+                        limitLog.hit(LimitLog.Limit.QUEUE_DROP, "client {}: queue full ({} messages, {} bytes{}; limits {} (--max-queued-messages),"
+                                + " {} (--max-queued-bytes)), message dropped", session.clientId(), session.queued(),
+                                session.queuedBytes(), session.isOnline() ? "" : ", offline",
+                                config.maxQueuedMessages(), config.limits().maxQueuedBytes());
                     } else {
                         stats.sent(outgoing.payload().length);
                     }
@@ -319,6 +331,8 @@ final class Broker {
         List<Integer> codes = new ArrayList<>();
         List<Subscription> accepted = new ArrayList<>();
         List<Boolean> existed = new ArrayList<>();
+        java.util.Set<String> held = new java.util.HashSet<>(subscriptions.filtersOf(session.clientId()));
+        boolean v5 = connection.version().isMqtt5();
         for (Subscription s : subscribe.subscriptions()) {
             var filter = TopicFilter.parse(s.filter());
             if (filter.isValid() && s.noLocal() && filter.orElseThrow().isShared()) {
@@ -329,7 +343,22 @@ final class Broker {
                 return;
             }
             if (!filter.isValid()) {
-                codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                codes.add(v5 ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                continue;
+            }
+            String tooLong = config.limits().topicProblem(s.filter());
+            if (tooLong != null) {
+                limitLog.hit(LimitLog.Limit.TOPIC, "client {} at {}: subscription refused: {}", session.clientId(),
+                        connection.peer(), tooLong);
+                codes.add(v5 ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                continue;
+            }
+            int quota = config.limits().maxSubscriptionsPerClient();
+            if (quota > 0 && held.size() >= quota && !held.contains(s.filter())) {
+                limitLog.hit(LimitLog.Limit.SUBSCRIPTIONS, "client {} at {}: subscription to '{}' refused: {} subscriptions held,"
+                        + " limit is {} (--max-subscriptions-per-client)", session.clientId(), connection.peer(),
+                        s.filter(), held.size(), quota);
+                codes.add(v5 ? ReasonCodes.QUOTA_EXCEEDED : 0x80);
                 continue;
             }
             if (!acl.maySubscribe(session.clientId(), s.filter())) {
@@ -339,6 +368,7 @@ final class Broker {
             }
             int qos = Math.min(2, s.qos());
             existed.add(subscriptions.subscribe(session.clientId(), s, subscribe.subscriptionIdentifier()));
+            held.add(s.filter());
             accepted.add(s);
             codes.add(qos);
         }

@@ -4,6 +4,7 @@ import dev.switchboard.mqtt.broker.MqttChannelInitializer.Kind;
 import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
 import dev.switchboard.mqtt.auth.AccessControl;
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.AddressLimiter;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.TcpServer;
 import dev.switchboard.transport.Transport;
@@ -36,6 +37,7 @@ public final class MqttBroker implements AutoCloseable {
     private final Broker broker;
     private final AccessControl access;
     private final ConnectionLimiter limiter;
+    private final AddressLimiter addressLimiter;
     private final Channel listener;
     private final Map<Kind, Channel> extraListeners = new EnumMap<>(Kind.class);
     private final ReloadingSslContext ssl;
@@ -53,6 +55,8 @@ public final class MqttBroker implements AutoCloseable {
         TopicTreeIndex index = new TopicTreeIndex(config.clock());
         this.broker = new Broker(config, index, index, lanes.toArray(EventExecutor[]::new), access);
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
+        this.addressLimiter = new AddressLimiter("mqtt", config.limits().maxConnectionsPerAddress(),
+                config.limits().maxConnectRatePerAddress(), Math.max(10_000, 2 * config.maxConnections()), config.clock());
         if (!config.sysInterval().isZero()) {
             SysTopics sys = new SysTopics(broker, config.clock(), version());
             long every = config.sysInterval().toMillis();
@@ -60,7 +64,7 @@ public final class MqttBroker implements AutoCloseable {
         }
         try {
             this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
-                    config.port()), new MqttChannelInitializer(config, broker, limiter));
+                    config.port()), new MqttChannelInitializer(config, broker, limiter, addressLimiter, Kind.TCP, null));
             if (listeners.tlsListener()) {
                 bind(transport, config, Kind.TLS, listeners.tlsPort());
             }
@@ -84,7 +88,7 @@ public final class MqttBroker implements AutoCloseable {
     private void bind(Transport transport, BrokerConfig config, Kind kind, int port) {
         extraListeners.put(kind, TcpServer.bind(transport, boss, workers,
                 new InetSocketAddress(config.bindHost(), port),
-                new MqttChannelInitializer(config, broker, limiter, kind, ssl)));
+                new MqttChannelInitializer(config, broker, limiter, addressLimiter, kind, ssl)));
     }
 
     /**

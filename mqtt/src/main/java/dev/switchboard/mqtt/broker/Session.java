@@ -30,6 +30,9 @@ final class Session {
 
     private final String clientId;
     private final int maxQueued;
+    /** Payload bytes the queue may hold; Long.MAX_VALUE: no limit. */
+    private final long maxQueuedBytes;
+    private long queuedBytes;
     private final int brokerMaxInflight;
     private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
     /** A message waiting to be sent, and when its Message Expiry Interval runs out (MAX_VALUE: never). */
@@ -55,6 +58,12 @@ final class Session {
     }
 
     Session(String clientId, int maxQueued, int brokerMaxInflight, Clock clock) {
+        this(clientId, maxQueued, 0, brokerMaxInflight, clock);
+    }
+
+    /** @param maxQueuedBytes payload bytes the queue may hold, counted like {@code maxQueued}; 0: no limit */
+    Session(String clientId, int maxQueued, long maxQueuedBytes, int brokerMaxInflight, Clock clock) {
+        this.maxQueuedBytes = maxQueuedBytes == 0 ? Long.MAX_VALUE : maxQueuedBytes;
         this.clock = clock;
         this.clientId = clientId;
         this.maxQueued = maxQueued;
@@ -98,6 +107,11 @@ final class Session {
         return queue.size();
     }
 
+    /** Payload bytes of the queued messages. */
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
     int inflightCount() {
         return inflight.size();
     }
@@ -122,7 +136,7 @@ final class Session {
     void detach() {
         this.connection = null;
         // QoS 0 messages are not kept for an offline client
-        queue.removeIf(q -> q.message().qos() == 0);
+        queue.removeIf(q -> q.message().qos() == 0 && unqueued(q));
         // an offline session holds nobody back: past its limit it drops, and counts, instead
         endCongestion();
     }
@@ -193,30 +207,49 @@ final class Session {
             // MQTT-4.3.2/4.3.3 promises to an online subscriber are kept: its QoS 1 and 2 messages
             // are never dropped to make room. Past the limit its publishers are held instead
             // (InboundGate), so the queue overshoots by at most what they had already sent.
-            if (queue.size() >= maxQueued) {
+            if (isFull(message)) {
                 congested = true;
                 if (!dropOldestQos0() && message.message().qos() == 0) {
                     dropped++;
                     return;
                 }
             }
-            queue.addLast(message);
+            queued(message);
             return;
         }
-        if (queue.size() >= maxQueued) {
+        // offline: make room by dropping QoS 0 messages, oldest first; drop the new one if that is not enough
+        while (isFull(message)) {
             if (!dropOldestQos0()) {
                 dropped++;
                 return;
             }
         }
+        queued(message);
+    }
+
+    /** Whether the queue has no room for {@code message}, by count or by payload bytes. */
+    private boolean isFull(Queued message) {
+        return queue.size() >= maxQueued || queuedBytes + message.message().payload().length > maxQueuedBytes;
+    }
+
+    private void queued(Queued message) {
         queue.addLast(message);
+        queuedBytes += message.message().payload().length;
+    }
+
+    /** Takes a message leaving the queue off the byte count; always true (for removeIf). */
+    private boolean unqueued(Queued message) {
+        queuedBytes -= message.message().payload().length;
+        return true;
     }
 
     private boolean dropOldestQos0() {
         Iterator<Queued> it = queue.iterator();
         while (it.hasNext()) {
-            if (it.next().message().qos() == 0) {
+            Queued next = it.next();
+            if (next.message().qos() == 0) {
                 it.remove();
+                unqueued(next);
                 dropped++;
                 return true;
             }
@@ -256,6 +289,7 @@ final class Session {
     void drain() {
         while (isOnline() && !queue.isEmpty() && canSendNow(queue.peekFirst().message())) {
             Queued next = queue.pollFirst();
+            unqueued(next);
             if (next.expiresAtMillis() == Long.MAX_VALUE) {
                 send(next.message());
                 continue;
@@ -271,7 +305,7 @@ final class Session {
                     m.properties().withMessageExpiry(OptionalLong.of((left + 999) / 1000)), m.topicAlias(),
                     m.subscriptionIdentifiers()));
         }
-        if (congested && queue.size() <= maxQueued / 2) {
+        if (congested && queue.size() <= maxQueued / 2 && queuedBytes <= maxQueuedBytes / 2) {
             endCongestion();
         }
     }
