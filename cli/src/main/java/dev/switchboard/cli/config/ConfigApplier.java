@@ -41,8 +41,8 @@ public final class ConfigApplier {
 
     /**
      * A serve command's config: the file's values put into its options (unless given on the command
-     * line), then built; what the builder refuses is reported as a usage error, with the file's line
-     * when a file value is to blame.
+     * line), then built. With a file, what the builder refuses is reported as a usage error, with the
+     * file's line when a file value is to blame; without one, the builder's exception is thrown as it is.
      *
      * @param file the config file, or null for flags only
      * @param fresh a new command of the same kind, for {@link #blame}
@@ -57,7 +57,7 @@ public final class ConfigApplier {
             return build.apply(command);
         } catch (IllegalArgumentException e) {
             if (file == null) {
-                throw new UsageException(e.getMessage());
+                throw e; // flags only: as each command reported it before there was a file
             }
             throw blame(file, service, e, fresh, build::apply);
         }

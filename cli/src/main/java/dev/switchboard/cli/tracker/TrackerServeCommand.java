@@ -2,6 +2,7 @@ package dev.switchboard.cli.tracker;
 
 import dev.switchboard.cli.DurationConverter;
 import dev.switchboard.cli.RunningServices;
+import dev.switchboard.cli.UsageException;
 import dev.switchboard.torrent.tracker.AllowList;
 import dev.switchboard.torrent.tracker.TrackerConfig;
 import dev.switchboard.torrent.tracker.TrackerServer;
@@ -91,8 +92,12 @@ public final class TrackerServeCommand implements Callable<Integer> {
 
     /** The config from the file (if any) under the flags given, each error naming its flag or line. */
     public TrackerConfig configWith(ConfigFile file, Predicate<String> given) {
-        return ConfigApplier.configure(this, spec, SECTION, file, given, TrackerServeCommand::new,
-                TrackerServeCommand::config);
+        try {
+            return ConfigApplier.configure(this, spec, SECTION, file, given, TrackerServeCommand::new,
+                    TrackerServeCommand::config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     @Override
