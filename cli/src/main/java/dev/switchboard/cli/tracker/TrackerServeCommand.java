@@ -7,10 +7,15 @@ import dev.switchboard.torrent.tracker.AllowList;
 import dev.switchboard.torrent.tracker.TrackerConfig;
 import dev.switchboard.torrent.tracker.TrackerServer;
 import java.nio.file.Path;
+import dev.switchboard.cli.config.ConfigApplier;
+import dev.switchboard.cli.config.ConfigFile;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code switchboard tracker serve}: the tracker until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -18,6 +23,9 @@ import picocli.CommandLine.Option;
                 "on a TCP port and BEP 15 on the UDP port of the same number.",
                 "Announce URLs: http://HOST:PORT/announce and udp://HOST:PORT"})
 public final class TrackerServeCommand implements Callable<Integer> {
+    /** Its section of the config file. */
+    public static final String SECTION = "tracker";
+
     /** The most info-hashes an allow-list file may hold. */
     static final int MAX_ALLOW_LIST = 1_000_000;
 
@@ -50,28 +58,52 @@ public final class TrackerServeCommand implements Callable<Integer> {
             description = "Serve only these torrents: one 40-hex info-hash a line, # comments (default: every torrent).")
     Path allowList;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read settings from this YAML file (its tracker section; see switchboard.example.yaml);"
+                    + " flags given here override it.")
+    Path configFile;
+
+    @Spec
+    CommandSpec spec;
+
     /** The tracker's defaults as the CLI starts it. */
     public static TrackerConfig.Builder defaults() {
         return TrackerConfig.builder();
     }
 
-    @Override
-    public Integer call() throws Exception {
-        AllowList allowed = allowList == null ? AllowList.everything() : AllowList.load(allowList, MAX_ALLOW_LIST);
-        TrackerConfig config;
+    /** The tracker's config from these options (reads the allow-list); IllegalArgumentException when refused. */
+    public TrackerConfig config() {
+        AllowList allowed;
         try {
-            config = defaults()
-                    .bindHost(bind)
-                    .port(port)
-                    .announceInterval(interval)
-                    .maxPeersPerTorrent(maxPeersPerTorrent)
-                    .maxTorrents(maxTorrents)
-                    .maxConnections(maxConnections)
-                    .allowList(allowed)
-                    .build();
+            allowed = allowList == null ? AllowList.everything() : AllowList.load(allowList, MAX_ALLOW_LIST);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e); // a bad file, not a bad option: exit 1
+        }
+        return defaults()
+                .bindHost(bind)
+                .port(port)
+                .announceInterval(interval)
+                .maxPeersPerTorrent(maxPeersPerTorrent)
+                .maxTorrents(maxTorrents)
+                .maxConnections(maxConnections)
+                .allowList(allowed)
+                .build();
+    }
+
+    /** The config from the file (if any) under the flags given, each error naming its flag or line. */
+    public TrackerConfig configWith(ConfigFile file, Predicate<String> given) {
+        try {
+            return ConfigApplier.configure(this, spec, SECTION, file, given, TrackerServeCommand::new,
+                    TrackerServeCommand::config);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigFile file = configFile == null ? null : ConfigFile.load(configFile);
+        TrackerConfig config = configWith(file, spec.commandLine().getParseResult()::hasMatchedOption);
         RunningServices services = new RunningServices();
         services.add(TrackerServer.start(config));
         services.awaitShutdownSignal();

@@ -21,7 +21,6 @@ import dev.switchboard.mqtt.packet.Will;
 import dev.switchboard.mqtt.store.StoredSession;
 import dev.switchboard.mqtt.store.StoredSubscription;
 import dev.switchboard.mqtt.topic.TopicFilter;
-import dev.switchboard.transport.RateLimitedLog;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
@@ -44,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Broker {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
-    private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, java.time.Duration.ofSeconds(5));
 
     private final BrokerConfig config;
     private final Subscriptions subscriptions;
@@ -57,6 +55,7 @@ final class Broker {
     private final AccessControl access;
     private final Authorizer acl;
     private final BrokerPersistence persistence;
+    private final LimitLog limitLog;
 
     Broker(BrokerConfig config, Subscriptions subscriptions, RetainedMessages retained, EventExecutor[] lanes) {
         this(config, subscriptions, retained, lanes, AccessControl.load(config.auth(), config.clock()));
@@ -76,6 +75,12 @@ final class Broker {
         this.subscriptions = subscriptions;
         this.retained = retained;
         this.lanes = lanes;
+        this.limitLog = new LimitLog(java.time.Clock.systemUTC());
+    }
+
+    /** Where limits being hit are logged. */
+    LimitLog limitLog() {
+        return limitLog;
     }
 
     AccessControl access() {
@@ -178,7 +183,8 @@ final class Broker {
     }
 
     private Session newSession(String clientId, boolean persistent) {
-        return new Session(clientId, config.maxQueuedMessages(), config.maxInflight(), config.clock(),
+        return new Session(clientId, config.maxQueuedMessages(), config.limits().maxQueuedBytes(),
+                config.maxInflight(), config.clock(),
                 persistence.forSession(clientId, persistent, task -> onLane(clientId, task)));
     }
 
@@ -368,6 +374,10 @@ final class Broker {
             if (publisher != null) {
                 Session subscriber = sessions.get(target.clientId());
                 if (subscriber != null && subscriber.isCongested() && subscriber.connection() != publisher) {
+                    limitLog.hit(LimitLog.Limit.QUEUE_FULL, "client {}: queue full ({} messages, {} bytes; limits {} (--max-queued-messages), {}"
+                            + " (--max-queued-bytes)), holding publisher {} until it catches up", subscriber.clientId(),
+                            subscriber.queued(), subscriber.queuedBytes(), config.maxQueuedMessages(),
+                            config.limits().maxQueuedBytes(), publisher.peer());
                     subscriber.holdPublisher(publisher);
                 }
             }
@@ -398,8 +408,10 @@ final class Broker {
         session.deliver(outgoing);
         if (session.dropped() != droppedBefore) {
             stats.dropped();
-            DROPS.warn("client {}: queue full ({} messages{}), message dropped", session.clientId(),
-                    session.queued(), session.isOnline() ? "" : ", offline");
+            limitLog.hit(LimitLog.Limit.QUEUE_DROP, "client {}: queue full ({} messages, {} bytes{}; limits {}"
+                    + " (--max-queued-messages), {} (--max-queued-bytes)), message dropped", session.clientId(),
+                    session.queued(), session.queuedBytes(), session.isOnline() ? "" : ", offline",
+                    config.maxQueuedMessages(), config.limits().maxQueuedBytes());
         } else {
             stats.sent(outgoing.payload().length);
         }
@@ -409,6 +421,8 @@ final class Broker {
         List<Integer> codes = new ArrayList<>();
         List<Subscription> accepted = new ArrayList<>();
         List<Boolean> existed = new ArrayList<>();
+        java.util.Set<String> held = new java.util.HashSet<>(subscriptions.filtersOf(session.clientId()));
+        boolean v5 = connection.version().isMqtt5();
         for (Subscription s : subscribe.subscriptions()) {
             var filter = TopicFilter.parse(s.filter());
             if (filter.isValid() && s.noLocal() && filter.orElseThrow().isShared()) {
@@ -419,7 +433,22 @@ final class Broker {
                 return;
             }
             if (!filter.isValid()) {
-                codes.add(connection.version().isMqtt5() ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                codes.add(v5 ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                continue;
+            }
+            String tooLong = config.limits().topicProblem(s.filter());
+            if (tooLong != null) {
+                limitLog.hit(LimitLog.Limit.TOPIC, "client {} at {}: subscription refused: {}", session.clientId(),
+                        connection.peer(), tooLong);
+                codes.add(v5 ? ReasonCodes.TOPIC_FILTER_INVALID : 0x80);
+                continue;
+            }
+            int quota = config.limits().maxSubscriptionsPerClient();
+            if (quota > 0 && held.size() >= quota && !held.contains(s.filter())) {
+                limitLog.hit(LimitLog.Limit.SUBSCRIPTIONS, "client {} at {}: subscription to '{}' refused: {} subscriptions held,"
+                        + " limit is {} (--max-subscriptions-per-client)", session.clientId(), connection.peer(),
+                        s.filter(), held.size(), quota);
+                codes.add(v5 ? ReasonCodes.QUOTA_EXCEEDED : 0x80);
                 continue;
             }
             if (!acl.maySubscribe(session.clientId(), s.filter())) {
@@ -430,6 +459,7 @@ final class Broker {
             int qos = Math.min(2, s.qos());
             existed.add(subscriptions.subscribe(session.clientId(), s, subscribe.subscriptionIdentifier()));
             persistence.subscribed(session, s, subscribe.subscriptionIdentifier());
+            held.add(s.filter());
             accepted.add(s);
             codes.add(qos);
         }

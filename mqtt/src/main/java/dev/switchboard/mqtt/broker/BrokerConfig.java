@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param store where sessions, queues, inflight state and retained messages are kept; the builder
  *     defaults to {@link StoreConfig.Persistence#MEMORY} (embedded use, tests), the CLI to a file
  *     under {@code ./data} with {@code --fsync always} (docs/durability.md)
+ * @param limits per-address and per-client limits (see {@link Limits})
  */
 public record BrokerConfig(
         String bindHost,
@@ -51,7 +52,8 @@ public record BrokerConfig(
         Clock clock,
         Listeners listeners,
         AuthSettings auth,
-        StoreConfig store) {
+        StoreConfig store,
+        Limits limits) {
 
     public static final int DEFAULT_PORT = 1883;
 
@@ -61,6 +63,7 @@ public record BrokerConfig(
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(limits, "limits");
         require(port >= 0 && port <= 65535, "port must be 0-65535, got " + port);
         require(maxConnections >= 1, "max connections must be at least 1, got " + maxConnections);
         require(maxPacketSize >= 64 && maxPacketSize <= 268_435_455,
@@ -105,6 +108,14 @@ public record BrokerConfig(
         private Path aclFile;
         private Boolean allowAnonymous;
         private StoreConfig store = StoreConfig.builder().persistence(StoreConfig.Persistence.MEMORY).build();
+        private int maxConnectionsPerAddress = Limits.DEFAULTS.maxConnectionsPerAddress();
+        private int maxConnectRatePerAddress = Limits.DEFAULTS.maxConnectRatePerAddress();
+        private long maxQueuedBytes = Limits.DEFAULTS.maxQueuedBytes();
+        private int maxTopicLevels = Limits.DEFAULTS.maxTopicLevels();
+        private int maxTopicLength = Limits.DEFAULTS.maxTopicLength();
+        private int maxSubscriptionsPerClient = Limits.DEFAULTS.maxSubscriptionsPerClient();
+        private int maxPublishRate = Limits.DEFAULTS.maxPublishRate();
+        private long maxPublishBytesRate = Limits.DEFAULTS.maxPublishBytesRate();
 
         private Builder() {
         }
@@ -206,13 +217,63 @@ public record BrokerConfig(
             return this;
         }
 
+        /** Connections open at once from one IP address; 0 (the default): no limit. */
+        public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            return this;
+        }
+
+        /** New connections per second from one IP address; 0 (the default): no limit. */
+        public Builder maxConnectRatePerAddress(int maxConnectRatePerAddress) {
+            this.maxConnectRatePerAddress = maxConnectRatePerAddress;
+            return this;
+        }
+
+        /** Payload bytes queued per session (default 16 MiB); 0: no limit. */
+        public Builder maxQueuedBytes(long maxQueuedBytes) {
+            this.maxQueuedBytes = maxQueuedBytes;
+            return this;
+        }
+
+        /** Levels in a topic name or filter (default 128). */
+        public Builder maxTopicLevels(int maxTopicLevels) {
+            this.maxTopicLevels = maxTopicLevels;
+            return this;
+        }
+
+        /** UTF-8 bytes in a topic name or filter (default 65535). */
+        public Builder maxTopicLength(int maxTopicLength) {
+            this.maxTopicLength = maxTopicLength;
+            return this;
+        }
+
+        /** Topic filters one session may hold; 0 (the default): no limit. */
+        public Builder maxSubscriptionsPerClient(int maxSubscriptionsPerClient) {
+            this.maxSubscriptionsPerClient = maxSubscriptionsPerClient;
+            return this;
+        }
+
+        /** PUBLISH packets per second one connection may send; 0 (the default): no limit. */
+        public Builder maxPublishRate(int maxPublishRate) {
+            this.maxPublishRate = maxPublishRate;
+            return this;
+        }
+
+        /** Payload bytes per second one connection may publish; 0 (the default): no limit. */
+        public Builder maxPublishBytesRate(long maxPublishBytesRate) {
+            this.maxPublishBytesRate = maxPublishBytesRate;
+            return this;
+        }
+
         public BrokerConfig build() {
             Objects.requireNonNull(bindHost, "bindHost");
             AuthSettings auth = new AuthSettings(Optional.ofNullable(passwordFile), Optional.ofNullable(aclFile),
                     allowAnonymous != null ? allowAnonymous : AuthSettings.defaultAllowAnonymous(bindHost));
             return new BrokerConfig(bindHost, port, maxConnections, maxPacketSize, connectTimeout,
                     maxKeepAliveSeconds, maxQueuedMessages, maxInflight, receiveMaximum, topicAliasMaximum, sysInterval,
-                    ioThreads, clock, listeners, auth, store);
+                    ioThreads, clock, listeners, auth, store, new Limits(maxConnectionsPerAddress,
+                    maxConnectRatePerAddress, maxQueuedBytes, maxTopicLevels, maxTopicLength, maxSubscriptionsPerClient,
+                    maxPublishRate, maxPublishBytesRate));
         }
     }
 }

@@ -10,6 +10,12 @@ import java.util.List;
 final class HeapQueue implements SessionQueue {
     private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>(2); // small: most sessions never queue
     private long nextSequence;
+    private long bytes;
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
 
     @Override
     public long size() {
@@ -23,20 +29,26 @@ final class HeapQueue implements SessionQueue {
 
     @Override
     public void removeHead() {
-        queue.pollFirst();
+        QueuedMessage head = queue.pollFirst();
+        if (head != null) {
+            bytes -= head.message().payload().length;
+        }
     }
 
     @Override
     public void add(Publish message, long expiresAtMillis) {
         queue.addLast(new QueuedMessage(nextSequence++, message, expiresAtMillis));
+        bytes += message.payload().length;
     }
 
     @Override
     public boolean dropOldestQos0() {
         Iterator<QueuedMessage> it = queue.iterator();
         while (it.hasNext()) {
-            if (it.next().message().qos() == 0) {
+            QueuedMessage m = it.next();
+            if (m.message().qos() == 0) {
                 it.remove();
+                bytes -= m.message().payload().length;
                 return true;
             }
         }
@@ -46,11 +58,13 @@ final class HeapQueue implements SessionQueue {
     @Override
     public void dropQos0() {
         queue.removeIf(q -> q.message().qos() == 0);
+        bytes = queue.stream().mapToLong(q -> q.message().payload().length).sum();
     }
 
     @Override
     public void clear() {
         queue.clear();
+        bytes = 0;
     }
 
     @Override

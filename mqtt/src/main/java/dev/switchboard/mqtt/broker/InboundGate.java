@@ -3,6 +3,7 @@ package dev.switchboard.mqtt.broker;
 import dev.switchboard.mqtt.packet.Packet;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -19,7 +20,9 @@ import java.util.function.Consumer;
  *       acknowledgements);</li>
  *   <li>a subscriber its messages go to is congested ({@link Session#isCongested()}): its queue
  *       reached the limit, so the publisher is held until that subscriber catches up, instead of the
- *       broker dropping QoS 1 and 2 messages for an online subscriber.</li>
+ *       broker dropping QoS 1 and 2 messages for an online subscriber;</li>
+ *   <li>it is a PUBLISH and the connection's {@link PublishRate} is used up: the release is
+ *       scheduled on the channel's event loop for when the rate allows it again.</li>
  * </ul>
  * Waiting packets are at most what one socket read had already decoded: reading is off until they
  * are all gone. Acknowledgements of messages the broker sent (PUBACK, PUBREC, PUBCOMP) do not pass
@@ -34,6 +37,8 @@ final class InboundGate {
 
     private final Channel channel;
     private final Consumer<Packet> forward;
+    private final PublishRate rate;
+    private boolean rateWakeupScheduled;
     private final ArrayDeque<Packet> held = new ArrayDeque<>(2); // small: most connections are never held
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean wakeupScheduled = new AtomicBoolean();
@@ -42,13 +47,19 @@ final class InboundGate {
     private boolean stopped;
 
     InboundGate(Channel channel, Consumer<Packet> forward) {
+        this(channel, forward, null);
+    }
+
+    /** @param rate how fast this connection may publish; null: no limit */
+    InboundGate(Channel channel, Consumer<Packet> forward, PublishRate rate) {
         this.channel = channel;
         this.forward = forward;
+        this.rate = rate;
     }
 
     /** An ordered packet from the client: forwarded now, or held (and reading paused). */
     void offer(Packet packet) {
-        if (held.isEmpty() && canForward()) {
+        if (held.isEmpty() && canForward() && rateAllows(packet)) {
             forwardNow(packet);
             return;
         }
@@ -106,7 +117,7 @@ final class InboundGate {
     /** Forwards what waited while the conditions allow; reads again once nothing waits. */
     void release() {
         wakeupScheduled.set(false);
-        while (!held.isEmpty() && canForward()) {
+        while (!held.isEmpty() && canForward() && rateAllows(held.peekFirst())) {
             forwardNow(held.pollFirst());
         }
         if (held.isEmpty() && !stopped && canForward()) {
@@ -122,11 +133,33 @@ final class InboundGate {
         }
     }
 
+    /** True when the rate lets {@code packet} through now; otherwise a release is scheduled for when it will. */
+    private boolean rateAllows(Packet packet) {
+        if (rate == null) {
+            return true;
+        }
+        long wait = rate.delayMillis(packet);
+        if (wait == 0) {
+            return true;
+        }
+        if (!rateWakeupScheduled) {
+            rateWakeupScheduled = true;
+            channel.eventLoop().schedule(() -> {
+                rateWakeupScheduled = false;
+                release();
+            }, wait, TimeUnit.MILLISECONDS);
+        }
+        return false;
+    }
+
     private boolean canForward() {
         return !congested && pending.get() < MAX_PENDING && channel.isWritable();
     }
 
     private void forwardNow(Packet packet) {
+        if (rate != null) {
+            rate.charge(packet);
+        }
         pending.incrementAndGet();
         forward.accept(packet);
     }

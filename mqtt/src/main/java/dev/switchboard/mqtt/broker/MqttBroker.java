@@ -6,6 +6,7 @@ import dev.switchboard.mqtt.auth.AccessControl;
 import dev.switchboard.mqtt.store.BrokerStores;
 import dev.switchboard.mqtt.store.StoredSession;
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.AddressLimiter;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.TcpServer;
 import dev.switchboard.transport.Transport;
@@ -39,6 +40,7 @@ public final class MqttBroker implements AutoCloseable {
     private final Broker broker;
     private final AccessControl access;
     private final ConnectionLimiter limiter;
+    private final AddressLimiter addressLimiter;
     private final Channel listener;
     private final Map<Kind, Channel> extraListeners = new EnumMap<>(Kind.class);
     private final ReloadingSslContext ssl;
@@ -74,6 +76,8 @@ public final class MqttBroker implements AutoCloseable {
             throw e;
         }
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
+        this.addressLimiter = new AddressLimiter("mqtt", config.limits().maxConnectionsPerAddress(),
+                config.limits().maxConnectRatePerAddress(), Math.max(10_000, 2 * config.maxConnections()), config.clock());
         if (!config.sysInterval().isZero()) {
             SysTopics sys = new SysTopics(broker, config.clock(), version());
             long every = config.sysInterval().toMillis();
@@ -81,7 +85,7 @@ public final class MqttBroker implements AutoCloseable {
         }
         try {
             this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
-                    config.port()), new MqttChannelInitializer(config, broker, limiter));
+                    config.port()), new MqttChannelInitializer(config, broker, limiter, addressLimiter, Kind.TCP, null));
             if (listeners.tlsListener()) {
                 bind(transport, config, Kind.TLS, listeners.tlsPort());
             }
@@ -121,7 +125,7 @@ public final class MqttBroker implements AutoCloseable {
     private void bind(Transport transport, BrokerConfig config, Kind kind, int port) {
         extraListeners.put(kind, TcpServer.bind(transport, boss, workers,
                 new InetSocketAddress(config.bindHost(), port),
-                new MqttChannelInitializer(config, broker, limiter, kind, ssl)));
+                new MqttChannelInitializer(config, broker, limiter, addressLimiter, kind, ssl)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.switchboard.mqtt.broker;
 import dev.switchboard.mqtt.websocket.WebSocketFrameAdapter;
 import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
 import dev.switchboard.mqtt.auth.MqttAuthHandler;
+import dev.switchboard.transport.AddressLimiter;
 import dev.switchboard.transport.ConnectionLimiter;
 import dev.switchboard.transport.tls.ReloadingSslContext;
 import dev.switchboard.transport.tls.TlsIdentityHandler;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole MQTT pipeline, for every kind of listener:
- * {@code connection-limiter, [tls, tls-identity], [http-codec, http-aggregator, websocket-gate,
+ * {@code connection-limiter, [address-limiter], [tls, tls-identity], [http-codec, http-aggregator, websocket-gate,
  * websocket-protocol, websocket-frames], flush-consolidation, mqtt-encoder, mqtt-decoder,
  * idle-state, mqtt-auth, mqtt-connection}.
  * TLS takes the broker's current SSL context per channel, so a reloaded certificate serves new
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String CONNECTION_LIMITER = "connection-limiter";
+    static final String ADDRESS_LIMITER = "address-limiter";
     static final String TLS = "tls";
     static final String TLS_IDENTITY = "tls-identity";
     static final String HTTP_CODEC = "http-codec";
@@ -74,21 +76,23 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final BrokerConfig config;
     private final Broker broker;
     private final ConnectionLimiter limiter;
+    private final AddressLimiter addressLimiter;
     private final Kind kind;
     private final ReloadingSslContext ssl;
 
-    MqttChannelInitializer(BrokerConfig config, Broker broker, ConnectionLimiter limiter) {
-        this(config, broker, limiter, Kind.TCP, null);
-    }
-
-    MqttChannelInitializer(BrokerConfig config, Broker broker, ConnectionLimiter limiter, Kind kind,
-            ReloadingSslContext ssl) {
+    /**
+     * @param addressLimiter per-address limits, shared by every listener of the broker; left out of
+     *     the pipeline when it limits nothing
+     */
+    MqttChannelInitializer(BrokerConfig config, Broker broker, ConnectionLimiter limiter,
+            AddressLimiter addressLimiter, Kind kind, ReloadingSslContext ssl) {
         if (kind.tls && ssl == null) {
             throw new IllegalArgumentException(kind.description + " needs an SSL context");
         }
         this.config = config;
         this.broker = broker;
         this.limiter = limiter;
+        this.addressLimiter = addressLimiter;
         this.kind = kind;
         this.ssl = ssl;
     }
@@ -97,6 +101,9 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
         p.addLast(CONNECTION_LIMITER, limiter);
+        if (addressLimiter.isActive()) {
+            p.addLast(ADDRESS_LIMITER, addressLimiter);
+        }
         if (kind.tls) {
             p.addLast(TLS, ssl.current().newHandler(ch.alloc()));
             p.addLast(TLS_IDENTITY, TlsIdentityHandler.of(config.listeners().useCnAsUsername()));

@@ -79,7 +79,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             protocolError(ctx, "the first packet must be CONNECT, got " + packet.getClass().getSimpleName());
             return;
         }
-        gate = new InboundGate(ctx.channel(), p -> broker.packet(clientId, connection, p));
+        Limits limits = config.limits();
+        PublishRate rate = limits.limitsPublishRate() ? new PublishRate(limits, config.clock(),
+                broker.limitLog(), () -> "client " + clientId + " at " + Addresses.format(ctx.channel().remoteAddress())) : null;
+        gate = new InboundGate(ctx.channel(), p -> broker.packet(clientId, connection, p), rate);
         connection = new ChannelConnection(ctx.channel(), connect, gate);
         topicAliases = new TopicAliases(connect.version().isMqtt5() ? config.topicAliasMaximum() : 0);
         String assigned = null;
@@ -138,6 +141,12 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             gate.offer(packet);
         } else if (packet instanceof Publish publish && !TopicName.parse(publish.topic()).isValid()) {
             protocolError(ctx, "PUBLISH topic '" + publish.topic() + "' is not a valid topic name (MQTT-3.3.2-2)");
+        } else if (packet instanceof Publish publish && config.limits().topicProblem(publish.topic()) != null) {
+            // a topic name the server does not accept: MQTT 5 0x90 Topic Name invalid (3.3.4); 3.1.1 closes
+            String problem = config.limits().topicProblem(publish.topic());
+            broker.limitLog().hit(LimitLog.Limit.TOPIC, "client {} at {}: PUBLISH refused, closing: {}", clientId,
+                    connection.peer(), problem);
+            fail(ctx, new MqttProtocolException(ReasonCodes.TOPIC_NAME_INVALID, "PUBLISH " + problem));
         } else if (packet instanceof PubAck || packet instanceof PubRec || packet instanceof PubComp) {
             gate.bypass(packet);
         } else {

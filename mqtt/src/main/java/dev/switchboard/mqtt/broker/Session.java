@@ -31,6 +31,7 @@ final class Session {
 
     private final String clientId;
     private final int maxQueued;
+    private final long maxQueuedBytes;
     private final int brokerMaxInflight;
     private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
     /** Messages waiting to be sent, each with when its Message Expiry Interval runs out (MAX_VALUE: never). */
@@ -56,11 +57,18 @@ final class Session {
     }
 
     Session(String clientId, int maxQueued, int brokerMaxInflight, Clock clock) {
-        this(clientId, maxQueued, brokerMaxInflight, clock, DurableSession.NONE);
+        this(clientId, maxQueued, 0, brokerMaxInflight, clock, DurableSession.NONE);
+    }
+
+    /** @param maxQueuedBytes payload bytes the queue may hold, counted like {@code maxQueued}; 0: no limit */
+    Session(String clientId, int maxQueued, long maxQueuedBytes, int brokerMaxInflight, Clock clock) {
+        this(clientId, maxQueued, maxQueuedBytes, brokerMaxInflight, clock, DurableSession.NONE);
     }
 
     /** A session whose state {@code durable} writes through to the stores (its queue lives there). */
-    Session(String clientId, int maxQueued, int brokerMaxInflight, Clock clock, DurableSession durable) {
+    Session(String clientId, int maxQueued, long maxQueuedBytes, int brokerMaxInflight, Clock clock,
+            DurableSession durable) {
+        this.maxQueuedBytes = maxQueuedBytes == 0 ? Long.MAX_VALUE : maxQueuedBytes;
         this.durable = durable;
         this.queue = durable.newQueue();
         this.clock = clock;
@@ -257,7 +265,7 @@ final class Session {
             // MQTT-4.3.2/4.3.3 promises to an online subscriber are kept: its QoS 1 and 2 messages
             // are never dropped to make room. Past the limit its publishers are held instead
             // (InboundGate), so the queue overshoots by at most what they had already sent.
-            if (queue.size() >= maxQueued) {
+            if (full(message)) {
                 congested = true;
                 if (!dropOldestQos0() && message.qos() == 0) {
                     dropped++;
@@ -267,13 +275,23 @@ final class Session {
             queue.add(message, expiresAtMillis);
             return;
         }
-        if (queue.size() >= maxQueued) {
+        if (full(message)) {
             if (!dropOldestQos0()) {
                 dropped++;
                 return;
             }
         }
         queue.add(message, expiresAtMillis);
+    }
+
+    /** At --max-queued-messages, or this message would take the queue past --max-queued-bytes. */
+    private boolean full(Publish message) {
+        return queue.size() >= maxQueued || queue.bytes() + message.payload().length > maxQueuedBytes;
+    }
+
+    /** Payload bytes of the queued messages. */
+    long queuedBytes() {
+        return queue.bytes();
     }
 
     private boolean dropOldestQos0() {
@@ -338,7 +356,7 @@ final class Session {
                     m.properties().withMessageExpiry(OptionalLong.of((left + 999) / 1000)), m.topicAlias(),
                     m.subscriptionIdentifiers()));
         }
-        if (congested && queue.size() <= maxQueued / 2) {
+        if (congested && queue.size() <= maxQueued / 2 && queue.bytes() <= maxQueuedBytes / 2) {
             endCongestion();
         }
     }

@@ -12,6 +12,12 @@ import java.util.List;
 interface SessionQueue {
     long size();
 
+    /**
+     * Payload bytes queued. A stored queue read back at start counts only what was added since
+     * (its earlier messages are counted by number alone).
+     */
+    long bytes();
+
     default boolean isEmpty() {
         return size() == 0;
     }

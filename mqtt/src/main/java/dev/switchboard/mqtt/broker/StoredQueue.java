@@ -20,6 +20,12 @@ final class StoredQueue implements SessionQueue {
     private final String clientId;
     private final ArrayDeque<QueuedMessage> batch = new ArrayDeque<>();
     private long size;
+    private long bytes;
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
 
     StoredQueue(MessageQueueStore store, String clientId) {
         this.store = store;
@@ -49,6 +55,7 @@ final class StoredQueue implements SessionQueue {
         store.remove(clientId, head.sequence());
         batch.pollFirst();
         size--;
+        bytes = Math.max(0, bytes - head.message().payload().length);
     }
 
     @Override
@@ -58,6 +65,7 @@ final class StoredQueue implements SessionQueue {
             batch.addLast(new QueuedMessage(sequence, message, expiresAtMillis));
         }
         size++;
+        bytes += message.payload().length;
     }
 
     @Override
@@ -75,6 +83,7 @@ final class StoredQueue implements SessionQueue {
         store.dropAll(clientId);
         batch.clear();
         size = 0;
+        bytes = 0;
     }
 
     @Override

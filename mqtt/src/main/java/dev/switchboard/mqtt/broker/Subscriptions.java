@@ -26,6 +26,9 @@ interface Subscriptions {
 
     int count();
 
+    /** The topic filters {@code clientId} is subscribed to, as written (shared ones with their $share prefix). */
+    java.util.Set<String> filtersOf(String clientId);
+
     /** Where one message goes. */
     record Target(String clientId, int qos, boolean retain, List<Integer> subscriptionIdentifiers) {
     }

@@ -71,6 +71,13 @@ final class TopicTreeIndex implements Subscriptions, RetainedMessages {
     }
 
     @Override
+    public java.util.Set<String> filtersOf(String clientId) {
+        java.util.Set<String> filters = new java.util.HashSet<>();
+        tree.filtersOf(clientId).forEach(f -> filters.add(f.value()));
+        return filters;
+    }
+
+    @Override
     public int count() {
         return (int) Math.min(Integer.MAX_VALUE, tree.subscriptionCount());
     }

@@ -218,6 +218,19 @@ public final class TopicTree<R> {
         return subscriptions.sum();
     }
 
+    /** The topic filters one client is subscribed to (shared ones included), as a copy. */
+    public Set<TopicFilter> filtersOf(String clientId) {
+        Object[] copy = {Set.of()};
+        // read under the map's lock for the key, where subscribe and unsubscribe change the set
+        filtersByClient.computeIfPresent(clientId, (id, filters) -> {
+            copy[0] = Set.copyOf(filters);
+            return filters;
+        });
+        @SuppressWarnings("unchecked")
+        Set<TopicFilter> filters = (Set<TopicFilter>) copy[0];
+        return filters;
+    }
+
     /** How many retained messages the tree holds. */
     public long retainedCount() {
         return retainedMessages.sum();
