@@ -13,6 +13,7 @@
 #   TRACKER_SECS  seconds per trackerbench run (default 5); TRACKERS="" skips the tracker part
 #   TRACKERS    which trackers to sweep (default "opentracker ours")
 #   SB_JAR      the switchboard jar (default cli/target/switchboard.jar; built if missing)
+#   OURS_JAVA_OPTS  JVM options for our peers (default none: the JVM's defaults), e.g. "-XX:+UseSerialGC -Xmx64m"
 #   OUT         where results go (default a new /tmp/torrent-vs-thirdparty.XXXXXX)
 #
 # Needs: java 17, /usr/bin/python3 with python3-libtorrent, aria2c, mktorrent, opentracker, gcc, make.
@@ -64,7 +65,7 @@ cat >"$OUT/logback.xml" <<'XML'
   <root level="INFO"><appender-ref ref="STDERR"/></root>
 </configuration>
 XML
-OURS="java -Dlogback.configurationFile=$OUT/logback.xml -jar $SB_JAR"
+OURS="java ${OURS_JAVA_OPTS:-} -Dlogback.configurationFile=$OUT/logback.xml -jar $SB_JAR"
 
 # a peer list like "lt,ours" as harness --seed/--leech arguments
 peer_arg() {

@@ -25,14 +25,16 @@ def transfers(out):
         r = json.loads(line)
         runs.setdefault(r["case"], []).append(r)
     print("| seeders -> leecher | runs ok | leecher MiB/s | leecher CPU s/GiB | leecher peak RSS MiB"
-          " | seeder CPU s/GiB served | seeder peak RSS MiB | last 1% of pieces | load1 | other CPU (cores) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          " | seeder CPU s/GiB served | seeder peak RSS MiB | last 1% of pieces | ours: first block -> done MiB/s"
+          " | load1 | other CPU (cores) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for case, rs in runs.items():
         ok = [r for r in rs if r.get("ok")]
         leech = [r["leechers"][0] for r in ok]
         seeds = [r["seeders"] for r in ok]
         tails = [100.0 * r["tail_ms"] / r["tail_of_ms"] for r in ok if r.get("tail_of_ms")]
         mibs = [lc["MiB_s"] for lc in leech]
+        phase = [r["bytes"] / 1048576 / (r["tail_of_ms"] / 1000) for r in ok if r.get("tail_of_ms")]
         print(f"| {case.replace(':', ' -> ')} | {len(ok)}/{len(rs)} "
               f"| {fmt(med(mibs))} ({'/'.join(fmt(m, 0) for m in mibs)})"
               f" | {fmt(med(lc['cpu_s_per_GiB'] for lc in leech), 2)}"
@@ -40,6 +42,7 @@ def transfers(out):
               f" | {fmt(med(statistics.mean(s['cpu_s_per_GiB_served'] for s in ss) for ss in seeds), 2)}"
               f" | {fmt(med(max(s['maxrss_mib'] for s in ss) for ss in seeds), 0)}"
               f" | {fmt(med(tails), 2) + ' %' if tails else '-'}"
+              f" | {fmt(med(phase)) if phase else '-'}"
               f" | {fmt(med(r['load1_before'] for r in rs))}"
               f" | {fmt(med(r['other_cpu_cores'] for r in rs), 2)} (max {fmt(max(r['other_cpu_cores'] for r in rs), 2)}) |")
     print()
