@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -34,6 +35,7 @@ final class Download {
     private final PieceStorage storage;
     private final Executor disk;
     private final PeerBans bans;
+    private final EndGameTiming timing;
     private final Map<Integer, Integer> pendingWrites = new HashMap<>();
     private final Set<Integer> awaitingVerify = new HashSet<>();
     private final Map<Integer, Set<PeerBans.Key>> contributors = new HashMap<>();
@@ -48,11 +50,13 @@ final class Download {
         this.storage = storage;
         this.disk = disk;
         this.bans = bans;
+        this.timing = new EndGameTiming(torrent.clock(), picker.pieceCount());
     }
 
     /** The pieces found on disk by the resume check. */
     void resumed(Bitfield pieces) {
         picker.havePieces(pieces);
+        timing.alreadyVerified(pieces.cardinality());
         for (int piece = pieces.nextSetPiece(0); piece >= 0; piece = pieces.nextSetPiece(piece + 1)) {
             bytesHave += picker.pieceSize(piece);
         }
@@ -98,6 +102,7 @@ final class Download {
             block.release();
             return;
         }
+        timing.blockArrived();
         int length = block.readableBytes();
         BlockOutcome<PeerSession> outcome = picker.blockReceived(session, piece, offset, length);
         for (PeerSession other : outcome.cancelAt()) {
@@ -178,6 +183,12 @@ final class Download {
         if (good) {
             picker.pieceVerified(piece);
             bytesHave += picker.pieceSize(piece);
+            EndGameTiming.Tail tail = timing.pieceVerified();
+            if (tail != null) {
+                LOG.info("torrent {}: last 1% of pieces ({}) took {} ms of {} ms since the first block ({}%)",
+                        torrent.name(), tail.pieces(), tail.tail().toMillis(), tail.transfer().toMillis(),
+                        String.format(Locale.ROOT, "%.2f", tail.share() * 100));
+            }
             torrent.pieceVerified(piece);
         } else {
             hashFailures++;

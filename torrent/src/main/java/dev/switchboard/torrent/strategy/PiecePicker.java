@@ -285,10 +285,11 @@ public final class PiecePicker<P> {
             takeBlocks(peer, state, progress, max, picked, false);
         }
         if (picked.size() < max && isEndGame()) {
-            for (PieceProgress<P> progress : inProgress.values()) {
-                if (picked.size() == max) {
-                    break;
-                }
+            // Duplicates from the back: the blocks asked for last sit at the end of other peers' queues,
+            // so this peer starts where they will arrive last and the two meet in the middle.
+            List<PieceProgress<P>> started = new ArrayList<>(inProgress.values());
+            for (int i = started.size() - 1; i >= 0 && picked.size() < max; i--) {
+                PieceProgress<P> progress = started.get(i);
                 if (state.has.get(progress.piece())) {
                     takeBlocks(peer, state, progress, max, picked, true);
                 }
@@ -299,7 +300,9 @@ public final class PiecePicker<P> {
 
     private void takeBlocks(P peer, PeerState state, PieceProgress<P> progress, int max, List<BlockRequest> picked,
                             boolean endGame) {
-        for (int block = 0; block < progress.blockCount() && picked.size() < max; block++) {
+        int count = progress.blockCount();
+        for (int i = 0; i < count && picked.size() < max; i++) {
+            int block = endGame ? count - 1 - i : i;
             boolean free = endGame ? !progress.isRequestedFrom(block, peer) : !progress.isRequested(block);
             if (free && !progress.isReceived(block)) {
                 progress.request(block, peer);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.torrent.Bitfield;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -92,7 +94,7 @@ class PiecePickerTest {
         List<BlockRequest> fromA = picker.pick("a", 10);
         assertThat(fromA).hasSize(2);
         assertThat(picker.isEndGame()).isTrue();
-        assertThat(picker.pick("b", 10)).containsExactlyElementsOf(fromA);
+        assertThat(picker.pick("b", 10)).containsExactlyElementsOf(reversed(fromA));
         assertThat(picker.pick("b", 10)).isEmpty(); // one duplicate per peer
 
         BlockOutcome<String> first = picker.blockReceived("a", 0, 0, BLOCK_SIZE);
@@ -104,6 +106,26 @@ class PiecePickerTest {
         assertThat(last).isEqualTo(new BlockOutcome<>(true, true, List.of("a")));
         assertThat(picker.outstandingRequests("a")).isZero();
         assertThat(picker.outstandingRequests("b")).isZero();
+    }
+
+    @Test
+    void endGameDuplicatesStartFromTheBlocksRequestedLast() {
+        PiecePicker<String> picker = new PiecePicker<>(2L * PIECE, PIECE, 0, new Random(6));
+        picker.peerHaveAll("a");
+        picker.peerHaveAll("b");
+        List<BlockRequest> fromA = picker.pick("a", 8); // both pieces, in the order "a" will send them
+        assertThat(picker.isEndGame()).isTrue();
+
+        List<BlockRequest> fromB = picker.pick("b", 3);
+
+        assertThat(fromB).containsExactlyElementsOf(reversed(fromA).subList(0, 3));
+        assertThat(picker.pick("b", 8)).containsExactlyElementsOf(reversed(fromA).subList(3, 8));
+    }
+
+    private static List<BlockRequest> reversed(List<BlockRequest> requests) {
+        List<BlockRequest> copy = new ArrayList<>(requests);
+        Collections.reverse(copy);
+        return copy;
     }
 
     @Test
