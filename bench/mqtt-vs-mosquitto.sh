@@ -13,7 +13,10 @@
 # equivalent configuration: loopback only, anonymous allowed, no persistence, no connection cap.
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
-#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick).
+#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable).
+#   SET=durable: QoS 1 fan-in and pairwise only, no idle phase, both brokers persisting: Mosquitto
+#   with `persistence true`, Switchboard with its store (FSYNC: always | periodic, default always).
+#   Otherwise both keep everything in memory (Switchboard --in-memory, Mosquitto persistence false).
 # Needs: java 17, mosquitto (Debian: apt-get install mosquitto), jq, python3.
 # Prints progress on stderr; OUT/results.jsonl has every run, OUT/table.md the medians and ratios.
 set -euo pipefail
@@ -23,6 +26,7 @@ JAR="$ROOT/cli/target/switchboard.jar"
 RUNS="${RUNS:-3}"; DUR="${DUR:-8}"; WARM="${WARM:-2}"; CONNS="${CONNS:-19000}"; SET="${SET:-full}"
 OUT="${OUT:-/tmp/mqtt-vs-mosquitto-$(date +%Y%m%d-%H%M%S)}"
 PORT_M=47321; PORT_S=47421
+FSYNC="${FSYNC:-always}"
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -46,7 +50,8 @@ start_mosquitto() {
     cat > "$OUT/mosquitto.conf" <<EOF
 listener $PORT_M 127.0.0.1
 allow_anonymous true
-persistence false
+persistence $([[ $SET == durable ]] && echo true || echo false)
+persistence_location $OUT/
 max_connections -1
 log_dest none
 EOF
@@ -54,8 +59,10 @@ EOF
 }
 
 start_switchboard() {
+    local store=(--in-memory)
+    [[ $SET == durable ]] && store=(--data-dir "$OUT/data" --fsync "$FSYNC")
     (ulimit -n "$(ulimit -Hn)"; setsid java -jar "$JAR" mqtt serve --port "$PORT_S" --sys-interval 0 \
-        --max-connections 20000 > "$OUT/switchboard.log" 2>&1 < /dev/null &)
+        --max-connections 20000 "${store[@]}" > "$OUT/switchboard.log" 2>&1 < /dev/null &)
 }
 
 declare -A PID
@@ -90,6 +97,9 @@ SCENARIOS+=("fanout_q1_64B_r200|--mode fanout --subs 100 --qos 1 --size 64 --rat
 SCENARIOS+=("pairwise_q1_64B_r10k|--mode pairwise --pubs 100 --qos 1 --size 64 --rate 10000")
 if [[ $SET == quick ]]; then
     SCENARIOS=("${SCENARIOS[0]}" "${SCENARIOS[2]}" "${SCENARIOS[18]}")
+elif [[ $SET == durable ]]; then
+    SCENARIOS=("fanin_q1_64B_max|--mode fanin --pubs 50 --qos 1 --size 64"
+               "pairwise_q1_64B_max|--mode pairwise --pubs 100 --qos 1 --size 64")
 fi
 
 record() { # run side line
@@ -112,6 +122,7 @@ for run in $(seq "$RUNS"); do
             sleep 1
         done
     done
+    [[ $SET == durable ]] && continue
     for side in "${order[@]}"; do # a fresh broker, so its memory is the connections' alone
         stop "$side"; sleep 1; start "$side"; sleep 2
         line=$(timeout 240 "$MQTTBENCH" --mode conn --port "$(port_of "$side")" --broker-pid "${PID[$side]}" \
