@@ -10,7 +10,8 @@
 #
 # The load generator is mqttbench (one C file, epoll, single-threaded), given by MQTTBENCH (path to
 # its binary or to a folder with mqttbench.c to build). Mosquitto is started by this script with an
-# equivalent configuration: loopback only, anonymous allowed, no persistence, no connection cap.
+# equivalent configuration: loopback only, anonymous allowed, no persistence, no connection cap,
+# TCP_NODELAY (as Netty sets it; without it Mosquitto stalls on delayed ACKs with 1 KiB messages).
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
 #   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable).
@@ -53,6 +54,7 @@ allow_anonymous true
 persistence $([[ $SET == durable ]] && echo true || echo false)
 persistence_location $OUT/
 max_connections -1
+set_tcp_nodelay true
 log_dest none
 EOF
     (ulimit -n "$(ulimit -Hn)"; setsid mosquitto -c "$OUT/mosquitto.conf" > "$OUT/mosquitto.log" 2>&1 < /dev/null &)

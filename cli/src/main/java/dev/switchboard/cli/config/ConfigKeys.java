@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Every key {@code switchboard.yaml} may hold, and the command-line option each one sets: the
  * option's own name wherever the key can be named like the flag, so a key and its flag are read by
- * the same converter. Keys without an option ({@code mqtt.store.*}) are read by {@link StoreSettings}.
+ * the same converter.
  */
 public final class ConfigKeys {
     private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
@@ -30,9 +30,7 @@ public final class ConfigKeys {
         OPTIONS.put("mqtt.websocket.port", "--ws-port");
         OPTIONS.put("mqtt.websocket.secure-port", "--wss-port");
         service("mqtt.auth", "password-file", "acl-file", "allow-anonymous");
-        for (String key : StoreSettings.KEYS) {
-            OPTIONS.put("mqtt.store." + key, null);
-        }
+        service("mqtt.store", "in-memory", "data-dir", "fsync", "commit-interval", "recover");
         service("tracker", "bind", "port", "interval", "max-peers-per-torrent", "max-torrents", "max-connections",
                 "allow-list");
     }

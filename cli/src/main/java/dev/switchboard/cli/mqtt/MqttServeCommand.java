@@ -6,7 +6,6 @@ import dev.switchboard.cli.HangupSignal;
 import dev.switchboard.cli.RunningServices;
 import dev.switchboard.cli.config.ConfigApplier;
 import dev.switchboard.cli.config.ConfigFile;
-import dev.switchboard.cli.config.StoreSettings;
 import dev.switchboard.mqtt.broker.BrokerConfig;
 import dev.switchboard.mqtt.broker.MqttBroker;
 import java.nio.file.Path;
@@ -161,9 +160,6 @@ public final class MqttServeCommand implements Callable<Integer> {
 
     /** The config from the file (if any) under the flags given, each error naming its flag or line. */
     public BrokerConfig configWith(ConfigFile file, Predicate<String> given) {
-        if (file != null) {
-            StoreSettings.from(file); // validated here; the broker does not take it yet
-        }
         return ConfigApplier.configure(this, spec, SECTION, file, given, MqttServeCommand::new, MqttServeCommand::config);
     }
 

@@ -152,21 +152,23 @@ class ConfigFileTest {
         assertAtDefaults(example, MqttServeCommand.SECTION, MqttServeCommand::new);
         assertAtDefaults(example, ReqRepServeCommand.SECTION, ReqRepServeCommand::new);
         assertAtDefaults(example, TrackerServeCommand.SECTION, TrackerServeCommand::new);
-        assertThat(StoreSettings.from(example)).isEqualTo(StoreConfig.builder().build());
     }
 
     @Test
-    void theStoreKeysMakeAStoreConfig() {
-        StoreConfig store = StoreSettings.from(parse("""
+    void theStoreKeysSetTheBrokersStore() {
+        ConfigFile file = parse("""
                 mqtt:
                   store:
-                    persistence: memory
                     data-dir: /var/lib/switchboard
                     fsync: periodic
                     commit-interval: 250ms
                     recover: true
-                """));
-        assertThat(store.persistence()).isEqualTo(StoreConfig.Persistence.MEMORY);
+                """);
+        CommandLine cli = new CommandLine(new MqttServeCommand());
+        cli.parseArgs();
+        ConfigApplier.apply(file, MqttServeCommand.SECTION, cli.getCommandSpec(), name -> false);
+        StoreConfig store = ((MqttServeCommand) cli.getCommand()).config().store();
+        assertThat(store.persistence()).isEqualTo(StoreConfig.Persistence.FILE);
         assertThat(store.dataDir()).isEqualTo(Path.of("/var/lib/switchboard"));
         assertThat(store.durability()).isEqualTo(Durability.PERIODIC);
         assertThat(store.commitInterval()).isEqualTo(Duration.ofMillis(250));
