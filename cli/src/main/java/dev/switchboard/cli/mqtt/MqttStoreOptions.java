@@ -38,15 +38,11 @@ public final class MqttStoreOptions {
     @Option(names = "--in-memory", description = "Keep sessions and messages on the heap only: nothing survives a stop.")
     boolean inMemory;
 
-    /** The store these flags ask for. */
+    /** The store these flags ask for; IllegalArgumentException (naming the flag) when the builder refuses it. */
     public StoreConfig store() {
-        try {
-            return StoreConfig.builder()
-                    .persistence(inMemory ? StoreConfig.Persistence.MEMORY : StoreConfig.Persistence.FILE)
-                    .dataDir(dataDir).durability(fsync).commitInterval(commitInterval).recover(recover).build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return StoreConfig.builder()
+                .persistence(inMemory ? StoreConfig.Persistence.MEMORY : StoreConfig.Persistence.FILE)
+                .dataDir(dataDir).durability(fsync).commitInterval(commitInterval).recover(recover).build();
     }
 
     /** {@code always}, {@code periodic} or {@code never}. */

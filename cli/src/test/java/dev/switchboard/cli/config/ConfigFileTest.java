@@ -104,7 +104,7 @@ class ConfigFileTest {
         assertThat(error(() -> mqtt("mqtt:\n  auth:\n    allow-anonymous: yes\n")))
                 .isEqualTo("switchboard.yaml:3: mqtt.auth.allow-anonymous: expected true or false, got 'yes'");
         assertThat(error(() -> mqtt("mqtt:\n  store:\n    fsync: sometimes\n")))
-                .isEqualTo("switchboard.yaml:3: mqtt.store.fsync: expected always, periodic or never, got 'sometimes'");
+                .isEqualTo("switchboard.yaml:3: mqtt.store.fsync: --fsync must be always, periodic or never, got 'sometimes'");
     }
 
     @Test
@@ -114,7 +114,7 @@ class ConfigFileTest {
         assertThat(error(() -> mqtt("mqtt:\n  port: 70000\n")))
                 .isEqualTo("switchboard.yaml:2: mqtt.port: port must be 0-65535, got 70000");
         assertThat(error(() -> mqtt("mqtt:\n  store:\n    commit-interval: 1ms\n")))
-                .startsWith("switchboard.yaml:3: mqtt.store: --commit-interval must be 10ms..1h");
+                .startsWith("switchboard.yaml:3: mqtt.store.commit-interval: --commit-interval must be 10ms..1h");
     }
 
     @Test

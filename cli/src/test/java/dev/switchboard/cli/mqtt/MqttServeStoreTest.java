@@ -49,13 +49,14 @@ class MqttServeStoreTest {
     }
 
     @Test
-    void badStoreFlagsAreUsageErrors() {
+    void badStoreFlagsAreRefusedWithOneLine() {
         CliRun fsync = CliRun.of("mqtt", "serve", "--port", "0", "--data-dir", dir.toString(), "--fsync", "sometimes");
         assertThat(fsync.exitCode()).isEqualTo(2);
         assertThat(fsync.errLines()[0]).startsWith("error: ").contains("--fsync must be always, periodic or never");
         CliRun interval = CliRun.of("mqtt", "serve", "--port", "0", "--data-dir", dir.toString(), "--fsync",
                 "periodic", "--commit-interval", "1ms");
-        assertThat(interval.exitCode()).isEqualTo(2);
+        // a value the converter reads but the broker's config refuses: exit 1, as for every such flag
+        assertThat(interval.exitCode()).isEqualTo(1);
         assertThat(interval.errLines()).containsExactly("error: --commit-interval must be 10ms..1h, got PT0.001S");
     }
 
