@@ -26,6 +26,8 @@ class ServeConfigCommandTest {
                   sys-interval: 0
                   limits:
                     max-connections-per-address: 1
+                  store:
+                    in-memory: true      # nothing written into the working directory
                 tracker:
                   port: 0
                 """);
