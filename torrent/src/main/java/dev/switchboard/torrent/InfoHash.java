@@ -15,7 +15,6 @@ public final class InfoHash {
     public static final int LENGTH = 20;
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     private final byte[] bytes;
 
@@ -70,21 +69,7 @@ public final class InfoHash {
      * {@code %XX} with upper-case hex.
      */
     public String urlEncoded() {
-        StringBuilder out = new StringBuilder(3 * LENGTH);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (isUnreserved(c)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(UPPER_HEX[c >>> 4]).append(UPPER_HEX[c & 0xf]);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return PercentEncoding.encode(bytes);
     }
 
     @Override

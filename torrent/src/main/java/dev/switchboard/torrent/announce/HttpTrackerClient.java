@@ -1,5 +1,6 @@
 package dev.switchboard.torrent.announce;
 
+import dev.switchboard.torrent.PercentEncoding;
 import dev.switchboard.torrent.tracker.AnnounceEvent;
 import java.io.IOException;
 import java.net.URI;

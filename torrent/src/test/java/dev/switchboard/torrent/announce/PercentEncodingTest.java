@@ -3,6 +3,7 @@ package dev.switchboard.torrent.announce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.torrent.InfoHash;
+import dev.switchboard.torrent.PercentEncoding;
 import dev.switchboard.torrent.tracker.AnnounceEvent;
 import dev.switchboard.torrent.tracker.PeerId;
 import dev.switchboard.torrent.tracker.http.QueryString;

@@ -1,17 +1,17 @@
-package dev.switchboard.torrent.announce;
+package dev.switchboard.torrent;
 
 /**
  * Arbitrary bytes as a URL query value, as BEP 3 requires for {@code info_hash} and {@code peer_id}:
  * {@code 0-9 A-Z a-z . - _ ~} stand for themselves, every other byte becomes {@code %XX} (upper-case
  * hex). Each byte is encoded on its own; the bytes are never read as text.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private PercentEncoding() {
     }
 
-    static String encode(byte[] bytes) {
+    public static String encode(byte[] bytes) {
         StringBuilder out = new StringBuilder(bytes.length * 3);
         for (byte b : bytes) {
             int c = b & 0xff;
