@@ -198,10 +198,11 @@ final class Broker {
         String clientId = stored.clientId();
         long now = config.clock().millis();
         Session session = newSession(clientId, true);
-        session.restoreRecord(stored.expiryIntervalSeconds(), stored.will(), stored.disconnectedAtMillis().orElse(now));
+        session.restoreRecord(stored.expiryIntervalSeconds(), stored.will(), stored.username(),
+                stored.disconnectedAtMillis().orElse(now));
         session.restore(persistence.inflight().outgoing(clientId), persistence.inflight().awaitingRelease(clientId));
         sessions.put(clientId, session);
-        acl.register(clientId, null);
+        acl.register(clientId, stored.username().orElse(null)); // its queue is filtered by its user's rules
         for (StoredSubscription s : persistence.sessions().subscriptions(clientId)) {
             subscriptions.subscribe(clientId, BrokerPersistence.subscription(s), s.options().subscriptionIdentifier());
         }

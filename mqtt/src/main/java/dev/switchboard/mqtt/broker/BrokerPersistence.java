@@ -76,11 +76,11 @@ final class BrokerPersistence {
         return all.thenCompose(v -> stores.commits().durable());
     }
 
-    /** Writes the session record: expiry, will, and when its client left (empty while online). */
+    /** Writes the session record: expiry, will, user, and when its client left (empty while online). */
     void saveSession(Session session, OptionalLong disconnectedAtMillis) {
         if (session.durable().isPersistent()) {
             sessions().put(new StoredSession(session.clientId(), session.expiryIntervalSeconds(), disconnectedAtMillis,
-                    session.will()));
+                    session.will(), session.username()));
         }
     }
 

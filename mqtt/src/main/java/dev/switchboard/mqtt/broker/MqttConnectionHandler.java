@@ -94,6 +94,15 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             assigned = "auto-" + UUID.randomUUID();
         }
+        String willProblem = connect.will().map(w -> limits.topicProblem(w.topic())).orElse(null);
+        if (willProblem != null) {
+            // the topic limits hold for the will as for a PUBLISH: MQTT 5 CONNACK 0x90 Topic Name
+            // invalid ("the Will Topic Name ... is not accepted by this Server"), 3.1.1 0x05
+            broker.limitLog().hit(LimitLog.Limit.TOPIC, "client {} at {}: CONNECT refused: will {}",
+                    connect.clientId(), connection.peer(), willProblem);
+            refuse(ReasonCodes.TOPIC_NAME_INVALID, "will " + willProblem);
+            return;
+        }
         clientId = assigned != null ? assigned : connect.clientId();
         int keepAlive = effectiveKeepAlive(connect.keepAliveSeconds());
         ctx.pipeline().replace(MqttChannelInitializer.IDLE_STATE, MqttChannelInitializer.IDLE_STATE,

@@ -44,6 +44,7 @@ final class Session {
     private ClientConnection connection;
     private long expiryIntervalSeconds;
     private Optional<Will> will = Optional.empty();
+    private Optional<String> username = Optional.empty();
     private int nextPacketId = 1;
     private long dropped;
     private long detachedAtMillis;
@@ -101,6 +102,11 @@ final class Session {
         return will;
     }
 
+    /** The user the client last logged in as (verified), empty for anonymous. */
+    Optional<String> username() {
+        return username;
+    }
+
     void clearWill() {
         will = Optional.empty();
     }
@@ -136,9 +142,10 @@ final class Session {
     }
 
     /** The session record read back from the store: offline since {@code detachedAt}. */
-    void restoreRecord(long expirySeconds, Optional<Will> storedWill, long detachedAt) {
+    void restoreRecord(long expirySeconds, Optional<Will> storedWill, Optional<String> user, long detachedAt) {
         this.expiryIntervalSeconds = expirySeconds;
         this.will = storedWill;
+        this.username = user;
         this.detachedAtMillis = detachedAt;
     }
 
@@ -178,6 +185,7 @@ final class Session {
         this.connection = newConnection;
         this.expiryIntervalSeconds = connect.sessionExpiryIntervalSeconds();
         this.will = connect.will();
+        this.username = Optional.ofNullable(connect.username());
         for (Map.Entry<Integer, InFlight> e : inflight.entrySet()) {
             InFlight f = e.getValue();
             if (f.released()) {

@@ -27,21 +27,25 @@ final class SessionFormat {
     static final int SUBSCRIPTION = 'B';
     static final int AWAITING = 'A';
     static final int LAYOUT = 1;
+    /** Layout 2 of a session record added the user; layout 1 records are still read. */
+    static final int SESSION_LAYOUT = 2;
 
     private SessionFormat() {
     }
 
     static byte[] session(StoredSession s) {
-        ValueOutput out = new ValueOutput(s.clientId(), SESSION, LAYOUT);
+        ValueOutput out = new ValueOutput(s.clientId(), SESSION, SESSION_LAYOUT);
         out.writeVarLong(s.expiryIntervalSeconds());
         out.writeVarLong(s.disconnectedAtMillis().isPresent() ? s.disconnectedAtMillis().getAsLong() + 1 : 0);
         out.writeByte(s.will().isPresent() ? 1 : 0);
         s.will().ifPresent(w -> writeWill(out, w));
+        out.writeByte(s.username().isPresent() ? 1 : 0);
+        s.username().ifPresent(out::writeString);
         return out.toByteArray();
     }
 
     static StoredSession readSession(String clientId, byte[] value) {
-        ValueInput in = ValueInput.open(clientId, value, SESSION, LAYOUT);
+        ValueInput in = ValueInput.open(clientId, value, SESSION, 1, SESSION_LAYOUT);
         long expiry = in.readVarLong();
         if (expiry < 0 || expiry > 0xFFFF_FFFFL) {
             throw new CorruptValueException("session expiry interval " + expiry);
@@ -52,9 +56,17 @@ final class SessionFormat {
             throw new CorruptValueException("will flag " + hasWill);
         }
         Optional<Will> will = hasWill == 1 ? Optional.of(readWill(in)) : Optional.empty();
+        Optional<String> user = Optional.empty();
+        if (in.layout() >= 2) {
+            int hasUser = in.readByte();
+            if (hasUser > 1) {
+                throw new CorruptValueException("user flag " + hasUser);
+            }
+            user = hasUser == 1 ? Optional.of(in.readString()) : Optional.empty();
+        }
         in.end();
         return new StoredSession(clientId, expiry,
-                disconnected == 0 ? OptionalLong.empty() : OptionalLong.of(disconnected - 1), will);
+                disconnected == 0 ? OptionalLong.empty() : OptionalLong.of(disconnected - 1), will, user);
     }
 
     private static void writeWill(ValueOutput out, Will w) {

@@ -25,6 +25,11 @@ final class ValueInput {
 
     /** Opens {@code value} stored under {@code key}: of {@code kind}, written with {@code layoutVersion}. */
     static ValueInput open(String key, byte[] value, int kind, int layoutVersion) {
+        return open(key, value, kind, layoutVersion, layoutVersion);
+    }
+
+    /** Opens {@code value} of {@code kind} written with any layout from {@code oldest} to {@code newest}. */
+    static ValueInput open(String key, byte[] value, int kind, int oldest, int newest) {
         if (value == null || value.length < 6) {
             throw new CorruptValueException("value too short: " + (value == null ? 0 : value.length) + " bytes");
         }
@@ -41,11 +46,17 @@ final class ValueInput {
             throw new CorruptValueException("expected a value of kind '" + (char) kind + "', found '"
                     + (char) (value[0] & 0xFF) + "'");
         }
-        if (value[1] != (byte) layoutVersion) {
-            throw new CorruptValueException("unknown layout version " + (value[1] & 0xFF) + " of kind '" + (char) kind
-                    + "' (this build reads " + layoutVersion + ")");
+        int layout = value[1] & 0xFF;
+        if (layout < oldest || layout > newest) {
+            throw new CorruptValueException("unknown layout version " + layout + " of kind '" + (char) kind
+                    + "' (this build reads " + (oldest == newest ? oldest : oldest + " to " + newest) + ")");
         }
         return new ValueInput(value, end, 2);
+    }
+
+    /** The layout version the value was written with. */
+    int layout() {
+        return bytes[1] & 0xFF;
     }
 
     int readByte() {

@@ -70,6 +70,27 @@ class LimitsBrokerTest {
     }
 
     @Test
+    void aWillTopicOverTheTopicLimitsRefusesTheConnect() {
+        MqttBroker broker = brokers.start(b -> b.maxTopicLevels(3));
+        try (RawClient v311 = RawClient.connect(broker.localAddress());
+                RawClient v5 = RawClient.connect(broker.localAddress())) {
+            // CONNECT 3.1.1 "w", clean session, will QoS 0 on a/b/c/d (four levels) "by": CONNACK 0x05
+            v311.sendHex("10 1a 0004 4d515454 04 06 003c 0001 77 0007 612f622f632f64 0002 6279")
+                    .expectHex("20 02 00 05");
+            assertThat(v311.isClosedByPeer()).isTrue();
+            // CONNECT 5 "v", clean start, no properties, will with no properties: CONNACK 0x90 Topic Name invalid
+            v5.sendHex("10 1c 0004 4d515454 05 06 003c 00 0001 76 00 0007 612f622f632f64 0002 6279");
+            byte[] head = v5.read(4);
+            assertThat(head[0] & 0xFF).as("CONNACK").isEqualTo(0x20);
+            assertThat(head[3] & 0xFF).as("reason code").isEqualTo(0x90);
+            v5.readToEnd();
+        }
+        assertThat(broker.sessions()).isZero();
+        await().until(() -> log.has("client w", "CONNECT refused: will topic of more than 3 levels",
+                "(--max-topic-levels)"));
+    }
+
+    @Test
     void aSubscriptionOverTheTopicLimitsIsRefusedAlone() {
         MqttBroker broker = brokers.start(b -> b.maxTopicLevels(3).maxTopicLength(20));
         try (RawClient v5 = connected5(broker, "s5"); RawClient v311 = connected311(broker, "s311")) {

@@ -56,6 +56,28 @@ class ValueFormatTest {
         StoredSession bare = new StoredSession("client", 0, OptionalLong.empty(), Optional.empty());
         assertThat(SessionFormat.readSession("client", SessionFormat.session(withWill))).isEqualTo(withWill);
         assertThat(SessionFormat.readSession("client", SessionFormat.session(bare))).isEqualTo(bare);
+        StoredSession user = new StoredSession("client", 60, OptionalLong.of(5), Optional.of(Messages.will()),
+                Optional.of("alice ü"));
+        assertThat(SessionFormat.readSession("client", SessionFormat.session(user))).isEqualTo(user);
+    }
+
+    @Test
+    void aLayout1SessionWrittenBeforeUsersWereStoredReadsAsAnonymous() {
+        // 'S' 1: expiry 60, disconnected at millis 4 (+1), no will, and no user field
+        ValueOutput layout1 = new ValueOutput("client", SessionFormat.SESSION, 1);
+        layout1.writeVarLong(60).writeVarLong(5).writeByte(0);
+        assertThat(SessionFormat.readSession("client", layout1.toByteArray()))
+                .isEqualTo(new StoredSession("client", 60, OptionalLong.of(4), Optional.empty(), Optional.empty()));
+        ValueOutput layout3 = new ValueOutput("client", SessionFormat.SESSION, 3);
+        layout3.writeVarLong(60).writeVarLong(5).writeByte(0).writeByte(0);
+        byte[] newer = layout3.toByteArray();
+        assertThatThrownBy(() -> SessionFormat.readSession("client", newer))
+                .isInstanceOf(CorruptValueException.class).hasMessageContaining("this build reads 1 to 2");
+        ValueOutput badFlag = new ValueOutput("client", SessionFormat.SESSION, 2);
+        badFlag.writeVarLong(60).writeVarLong(5).writeByte(0).writeByte(2);
+        byte[] flag = badFlag.toByteArray();
+        assertThatThrownBy(() -> SessionFormat.readSession("client", flag))
+                .isInstanceOf(CorruptValueException.class).hasMessageContaining("user flag 2");
     }
 
     @Test
@@ -76,7 +98,7 @@ class ValueFormatTest {
         byte[] value = MessageFormat.queued(QUEUE_KEY, Messages.full("a/b", "payload"), 99L);
         assertEveryDamageRefused(value, v -> MessageFormat.readQueued(QUEUE_KEY, v));
         byte[] session = SessionFormat.session(new StoredSession("client", 5, OptionalLong.of(7),
-                Optional.of(Messages.will())));
+                Optional.of(Messages.will()), Optional.of("alice")));
         assertEveryDamageRefused(session, v -> SessionFormat.readSession("client", v));
     }
 
