@@ -50,6 +50,7 @@ pid_of_port() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | hea
 start_mosquitto() {
     cat > "$OUT/mosquitto.conf" <<EOF
 listener $PORT_M 127.0.0.1
+user $(id -un)
 allow_anonymous true
 persistence $([[ $SET == durable ]] && echo true || echo false)
 persistence_location $OUT/
