@@ -114,17 +114,23 @@ class Mqtt10CrashTest {
         for (int qos = 1; qos <= 2; qos++) {
             long delivered = 0;
             long duplicated = 0;
+            long duplicatedAtQos1Subscriber = 0;
             String prefix = "q" + qos + "-";
-            for (Map<String, AtomicInteger> counts : received.values()) {
-                for (Map.Entry<String, AtomicInteger> e : counts.entrySet()) {
+            for (Map.Entry<String, Map<String, AtomicInteger>> subscriber : received.entrySet()) {
+                for (Map.Entry<String, AtomicInteger> e : subscriber.getValue().entrySet()) {
                     if (e.getKey().startsWith(prefix)) {
                         delivered++;
                         duplicated += e.getValue().get() - 1;
+                        if (subscriber.getKey().equals(SUBSCRIBERS[2])) {
+                            duplicatedAtQos1Subscriber += e.getValue().get() - 1;
+                        }
                     }
                 }
             }
-            System.out.printf("crash test (%d SIGKILLs) QoS %d: sent=%d acknowledged=%d delivered=%d duplicated=%d%n",
-                    KILLS, qos, sent.get(qos).get(), acknowledged.get(qos).size(), delivered, duplicated);
+            // a QoS 2 message delivered to the subscriber that subscribed at QoS 1 goes at QoS 1: at least once
+            System.out.printf("crash test (%d SIGKILLs) QoS %d: sent=%d acknowledged=%d delivered=%d duplicated=%d"
+                    + " (of which at the QoS 1 subscriber: %d)%n", KILLS, qos, sent.get(qos).get(),
+                    acknowledged.get(qos).size(), delivered, duplicated, duplicatedAtQos1Subscriber);
         }
         assertThat(missing()).as("acknowledged but not delivered").isEmpty();
         assertThat(acknowledged.get(1)).isNotEmpty();
