@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +14,16 @@ import org.slf4j.LoggerFactory;
  * its last commit, then completes their futures (on the committer thread: continue on your own
  * lane with the {@code *Async(executor)} methods). While one commit and sync run, new callers
  * gather for the next, so many clients share one sync. Waiters are bounded by the clients'
- * inflight windows: each stands for one unacknowledged QoS 1 or 2 message.
+ * inflight windows: each stands for one unacknowledged QoS 1 or 2 message. A caller behind whom
+ * no change is unsynced (the count of changes has not moved past what the last sync covered:
+ * a QoS 1 message that went only to clean sessions, say) does not wait for a commit at all.
  */
 final class GroupCommit implements Commits {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private final Runnable commitAndSync;
+    private final LongSupplier changes;
+    /** The count of changes read before the last successful commit began: all of them are synced. */
+    private volatile long synced;
     private final Object lock = new Object();
     private final Thread committer;
     private final AtomicLong commits = new AtomicLong();
@@ -25,8 +31,14 @@ final class GroupCommit implements Commits {
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private boolean closed;
 
-    GroupCommit(Runnable commitAndSync, String name) {
+    /**
+     * @param changes the count of changes made so far, each counted after it was made (so a commit
+     *     that starts after reading it covers all it counts)
+     */
+    GroupCommit(Runnable commitAndSync, LongSupplier changes, String name) {
         this.commitAndSync = commitAndSync;
+        this.changes = changes;
+        this.synced = changes.getAsLong();
         this.committer = new Thread(this::run, name);
         committer.setDaemon(true);
         committer.start();
@@ -38,6 +50,10 @@ final class GroupCommit implements Commits {
         synchronized (lock) {
             if (closed) {
                 done.completeExceptionally(new StoreException("the store is closed"));
+                return done;
+            }
+            if (changes.getAsLong() <= synced) {
+                done.complete(null); // every change made before this call is synced already
                 return done;
             }
             waiting.add(done);
@@ -75,7 +91,9 @@ final class GroupCommit implements Commits {
                 waiting = new ArrayList<>();
             }
             try {
+                long covered = changes.getAsLong();
                 commitAndSync.run();
+                synced = covered;
                 commits.incrementAndGet();
                 committed.addAndGet(batch.size());
                 batch.forEach(f -> f.complete(null));

@@ -16,11 +16,13 @@ import org.h2.mvstore.MVMap;
  * follows the original order even after packet ids wrap.
  */
 public final class MVStoreInflightStore implements InflightStore {
+    private final StoreFile file;
     private final MVMap<String, byte[]> outgoing;
     private final MVMap<String, byte[]> awaiting;
     private final AtomicLong order = new AtomicLong();
 
     public MVStoreInflightStore(StoreFile file) {
+        this.file = file;
         this.outgoing = file.map(StoreLayout.OUTGOING);
         this.awaiting = file.map(StoreLayout.AWAITING);
         StoreLayout.forEach(outgoing,
@@ -31,6 +33,7 @@ public final class MVStoreInflightStore implements InflightStore {
     public void putOutgoing(String clientId, int packetId, Publish message) {
         String key = StoreLayout.packetIdKey(clientId, packetId);
         outgoing.put(key, MessageFormat.inflight(key, order.getAndIncrement(), false, message));
+        file.changed();
     }
 
     @Override
@@ -42,12 +45,12 @@ public final class MVStoreInflightStore implements InflightStore {
         }
         MessageFormat.Inflight entry = MessageFormat.readInflight(key, value);
         outgoing.put(key, MessageFormat.inflight(key, entry.order(), true, entry.entry().message()));
-        return true;
+        return file.changed(true);
     }
 
     @Override
     public boolean removeOutgoing(String clientId, int packetId) {
-        return outgoing.remove(StoreLayout.packetIdKey(clientId, packetId)) != null;
+        return file.changed(outgoing.remove(StoreLayout.packetIdKey(clientId, packetId)) != null);
     }
 
     @Override
@@ -62,12 +65,12 @@ public final class MVStoreInflightStore implements InflightStore {
     @Override
     public boolean addAwaitingRelease(String clientId, int packetId) {
         String key = StoreLayout.packetIdKey(clientId, packetId);
-        return awaiting.putIfAbsent(key, SessionFormat.awaiting(key)) == null;
+        return file.changed(awaiting.putIfAbsent(key, SessionFormat.awaiting(key)) == null);
     }
 
     @Override
     public boolean removeAwaitingRelease(String clientId, int packetId) {
-        return awaiting.remove(StoreLayout.packetIdKey(clientId, packetId)) != null;
+        return file.changed(awaiting.remove(StoreLayout.packetIdKey(clientId, packetId)) != null);
     }
 
     @Override
@@ -83,5 +86,6 @@ public final class MVStoreInflightStore implements InflightStore {
     public void dropAll(String clientId) {
         ClientKey.keysIn(outgoing, clientId).forEach(outgoing::remove);
         ClientKey.keysIn(awaiting, clientId).forEach(awaiting::remove);
+        file.changed();
     }
 }

@@ -13,9 +13,11 @@ import org.h2.mvstore.MVMap;
  * O(log n) in the entries of all queues, and nothing of a queue is held in the heap.
  */
 public final class MVStoreMessageQueueStore implements MessageQueueStore {
+    private final StoreFile file;
     private final MVMap<String, byte[]> queues;
 
     public MVStoreMessageQueueStore(StoreFile file) {
+        this.file = file;
         this.queues = file.map(StoreLayout.QUEUES);
     }
 
@@ -25,6 +27,7 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
         long sequence = ClientKey.belongsTo(last, clientId) ? StoreLayout.sequence(last) + 1 : 0;
         String key = StoreLayout.sequenceKey(clientId, sequence);
         queues.put(key, MessageFormat.queued(key, message, expiresAtMillis));
+        file.changed();
         return sequence;
     }
 
@@ -44,12 +47,12 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
     @Override
     public boolean removeHead(String clientId) {
         String head = queues.ceilingKey(ClientKey.first(clientId));
-        return ClientKey.belongsTo(head, clientId) && queues.remove(head) != null;
+        return file.changed(ClientKey.belongsTo(head, clientId) && queues.remove(head) != null);
     }
 
     @Override
     public boolean remove(String clientId, long sequence) {
-        return queues.remove(StoreLayout.sequenceKey(clientId, sequence)) != null;
+        return file.changed(queues.remove(StoreLayout.sequenceKey(clientId, sequence)) != null);
     }
 
     @Override
@@ -63,6 +66,7 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
         while (true) {
             String head = queues.ceilingKey(ClientKey.first(clientId));
             if (!ClientKey.belongsTo(head, clientId)) {
+                file.changed();
                 return dropped;
             }
             queues.remove(head);

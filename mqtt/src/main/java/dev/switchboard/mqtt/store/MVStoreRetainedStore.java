@@ -6,15 +6,18 @@ import org.h2.mvstore.MVMap;
 
 /** {@link RetainedStore} in the store file: map {@code retained}, keyed by topic. */
 public final class MVStoreRetainedStore implements RetainedStore {
+    private final StoreFile file;
     private final MVMap<String, byte[]> retained;
 
     public MVStoreRetainedStore(StoreFile file) {
+        this.file = file;
         this.retained = file.map(StoreLayout.RETAINED);
     }
 
     @Override
     public void put(RetainedMessage message) {
         retained.put(message.topic(), MessageFormat.retained(message));
+        file.changed();
     }
 
     @Override
@@ -25,7 +28,7 @@ public final class MVStoreRetainedStore implements RetainedStore {
 
     @Override
     public boolean remove(String topic) {
-        return retained.remove(topic) != null;
+        return file.changed(retained.remove(topic) != null);
     }
 
     @Override

@@ -8,10 +8,12 @@ import org.h2.mvstore.MVMap;
 
 /** {@link SessionStore} in the store file: maps {@code sessions} and {@code subscriptions}. */
 public final class MVStoreSessionStore implements SessionStore {
+    private final StoreFile file;
     private final MVMap<String, byte[]> sessions;
     private final MVMap<String, byte[]> subscriptions;
 
     public MVStoreSessionStore(StoreFile file) {
+        this.file = file;
         this.sessions = file.map(StoreLayout.SESSIONS);
         this.subscriptions = file.map(StoreLayout.SUBSCRIPTIONS);
     }
@@ -19,6 +21,7 @@ public final class MVStoreSessionStore implements SessionStore {
     @Override
     public void put(StoredSession session) {
         sessions.put(session.clientId(), SessionFormat.session(session));
+        file.changed();
     }
 
     @Override
@@ -32,7 +35,7 @@ public final class MVStoreSessionStore implements SessionStore {
         for (String key : ClientKey.keysIn(subscriptions, clientId)) {
             subscriptions.remove(key);
         }
-        return sessions.remove(clientId) != null;
+        return file.changed(sessions.remove(clientId) != null);
     }
 
     @Override
@@ -49,11 +52,12 @@ public final class MVStoreSessionStore implements SessionStore {
     public void putSubscription(String clientId, StoredSubscription subscription) {
         String key = ClientKey.of(clientId, subscription.filter());
         subscriptions.put(key, SessionFormat.subscription(key, subscription.options()));
+        file.changed();
     }
 
     @Override
     public boolean removeSubscription(String clientId, String filter) {
-        return subscriptions.remove(ClientKey.of(clientId, filter)) != null;
+        return file.changed(subscriptions.remove(ClientKey.of(clientId, filter)) != null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -38,12 +39,14 @@ public final class StoreFile implements AutoCloseable {
     private final Path path;
     private final MVStore store;
     private final Commits commits;
+    /** Changes made through the stores so far; see {@link #changed()}. */
+    private final AtomicLong changes = new AtomicLong();
 
     private StoreFile(Path path, MVStore store, StoreConfig config) {
         this.path = path;
         this.store = store;
         this.commits = switch (config.durability()) {
-            case ALWAYS -> new GroupCommit(this::commitAndSync, "mqtt-store-commit");
+            case ALWAYS -> new GroupCommit(this::commitAndSync, changes::get, "mqtt-store-commit");
             case PERIODIC -> new PeriodicCommit(this::commitAndSync, config.commitInterval(), "mqtt-store-commit");
             case NEVER -> Commits.immediate();
         };
@@ -187,6 +190,27 @@ public final class StoreFile implements AutoCloseable {
         return commits;
     }
 
+    /**
+     * Counts a change a store has just made to one of its maps (after the change, never before), so
+     * that a commit knows which changes it covers and a caller with nothing unsynced behind it does
+     * not wait for one. Every write to a data map is followed by this call.
+     */
+    void changed() {
+        changes.incrementAndGet();
+    }
+
+    /** Changes counted so far. */
+    long changes() {
+        return changes.get();
+    }
+
+    /** {@link #changed()}, passing {@code result} through. */
+    boolean changed(boolean result) {
+        changed();
+        return result;
+    }
+
+    /** A data map; every write to it is followed by {@link #changed()}. */
     MVMap<String, byte[]> map(String name) {
         return store.openMap(name, StoreLayout.dataMap());
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +33,11 @@ class GroupCommitTest {
     void eachWaiterCompletesAfterACommitThatIncludesItsWrite() throws Exception {
         Set<Integer> written = ConcurrentHashMap.newKeySet();
         Set<Integer> committed = ConcurrentHashMap.newKeySet();
+        AtomicLong changes = new AtomicLong();
         GroupCommit commits = new GroupCommit(() -> {
             committed.addAll(Set.copyOf(written)); // what this commit covers
             LockSupport.parkNanos(1_000_000); // a sync takes time: meanwhile new writers gather
-        }, "test-commit");
+        }, changes::get, "test-commit");
         List<CompletableFuture<Void>> checks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
@@ -49,6 +51,7 @@ class GroupCommitTest {
                     for (int i = 0; i < WRITES_EACH; i++) {
                         int id = writer * WRITES_EACH + i;
                         written.add(id);
+                        changes.incrementAndGet(); // counted after the write, as the stores do
                         mine.add(commits.durable().toCompletableFuture().thenRun(() -> {
                             if (!committed.contains(id)) {
                                 throw new AssertionError("write " + id + " acknowledged before a commit covered it");
@@ -94,8 +97,61 @@ class GroupCommitTest {
     }
 
     @Test
+    void aWaiterWithNoUnsyncedChangeBehindItDoesNotWaitForACommit() throws Exception {
+        AtomicLong changes = new AtomicLong(7);
+        GroupCommit commits = new GroupCommit(() -> LockSupport.parkNanos(1_000_000), changes::get, "test-commit");
+        try {
+            assertThat(commits.durable()).as("nothing changed since the start").isCompleted();
+            assertThat(commits.commits()).isZero();
+            changes.incrementAndGet();
+            commits.durable().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(commits.commits()).as("a change waits for its commit").isEqualTo(1);
+            assertThat(commits.durable()).as("synced by that commit").isCompleted();
+            assertThat(commits.commits()).isEqualTo(1);
+        } finally {
+            commits.close();
+        }
+    }
+
+    @Test
+    void everyStoreWriteIsCountedAsAChange() {
+        StoreConfig config = StoreConfig.builder().dataDir(dir.resolve("count")).durability(Durability.ALWAYS).build();
+        try (BrokerStores stores = BrokerStores.open(config, Clock.systemUTC())) {
+            StoreFile file = stores.file().orElseThrow();
+            List<Runnable> writes = List.of(
+                    () -> stores.sessions().put(new StoredSession("c", 60, java.util.OptionalLong.empty(),
+                            java.util.Optional.empty())),
+                    () -> stores.sessions().putSubscription("c", new StoredSubscription("a/#",
+                            dev.switchboard.mqtt.topic.SubscriptionOptions.atQos(1))),
+                    () -> stores.sessions().removeSubscription("c", "a/#"),
+                    () -> stores.queues().append("c", Messages.plain("t", "m", 1), Long.MAX_VALUE),
+                    () -> stores.queues().append("c", Messages.plain("t", "n", 1), Long.MAX_VALUE),
+                    () -> stores.queues().removeHead("c"),
+                    () -> stores.queues().remove("c", 1),
+                    () -> stores.queues().append("c", Messages.plain("t", "o", 1), Long.MAX_VALUE),
+                    () -> stores.queues().dropAll("c"),
+                    () -> stores.inflight().putOutgoing("c", 1, Messages.plain("t", "p", 2)),
+                    () -> stores.inflight().markReleased("c", 1),
+                    () -> stores.inflight().removeOutgoing("c", 1),
+                    () -> stores.inflight().addAwaitingRelease("c", 2),
+                    () -> stores.inflight().removeAwaitingRelease("c", 2),
+                    () -> stores.inflight().dropAll("c"),
+                    () -> stores.retained().put(new RetainedMessage(Messages.plain("r", "v", 1), 1)),
+                    () -> stores.retained().remove("r"),
+                    () -> stores.sessions().remove("c"));
+            for (int i = 0; i < writes.size(); i++) {
+                long before = file.changes();
+                writes.get(i).run();
+                assertThat(file.changes()).as("write " + i + " counted").isGreaterThan(before);
+            }
+        }
+    }
+
+    @Test
     void aClosedStoreFailsNewWaitersAndFinishesOldOnes() {
-        GroupCommit commits = new GroupCommit(() -> { }, "test-commit");
+        AtomicLong changes = new AtomicLong();
+        GroupCommit commits = new GroupCommit(() -> { }, changes::get, "test-commit");
+        changes.incrementAndGet();
         CompletableFuture<Void> before = commits.durable().toCompletableFuture();
         commits.close();
         await().atMost(Duration.ofSeconds(5)).until(before::isDone);
@@ -105,9 +161,11 @@ class GroupCommitTest {
 
     @Test
     void aFailedCommitFailsItsWaiters() {
+        AtomicLong changes = new AtomicLong();
         GroupCommit commits = new GroupCommit(() -> {
             throw new IllegalStateException("disk full");
-        }, "test-commit");
+        }, changes::get, "test-commit");
+        changes.incrementAndGet();
         try {
             CompletableFuture<Void> waiter = commits.durable().toCompletableFuture();
             await().atMost(Duration.ofSeconds(5)).until(waiter::isDone);
