@@ -15,7 +15,8 @@
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
 #   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable | conn),
-#   JAR (the Switchboard jar; default cli/target/switchboard.jar, built if missing).
+#   JAR (the Switchboard jar; default cli/target/switchboard.jar, built if missing),
+#   JAVA_OPTS (JVM options for Switchboard, e.g. GC settings to compare; default none).
 #   SET=conn: the idle-connection phase only.
 #   SET=durable: QoS 1 fan-in and pairwise only, no idle phase, both brokers persisting: Mosquitto
 #   with `persistence true`, Switchboard with its store (FSYNC: always | periodic, default always).
@@ -65,7 +66,7 @@ EOF
 start_switchboard() {
     local store=(--in-memory)
     [[ $SET == durable ]] && store=(--data-dir "$OUT/data" --fsync "$FSYNC")
-    (ulimit -n "$(ulimit -Hn)"; setsid java -jar "$JAR" mqtt serve --port "$PORT_S" --sys-interval 0 \
+    (ulimit -n "$(ulimit -Hn)"; setsid java ${JAVA_OPTS:-} -jar "$JAR" mqtt serve --port "$PORT_S" --sys-interval 0 \
         --max-connections 20000 "${store[@]}" > "$OUT/switchboard.log" 2>&1 < /dev/null &)
 }
 
