@@ -14,7 +14,10 @@
 # TCP_NODELAY (as Netty sets it; without it Mosquitto stalls on delayed ACKs with 1 KiB messages).
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
-#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable).
+#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable | conn),
+#   JAR (the Switchboard jar; default cli/target/switchboard.jar, built if missing),
+#   JAVA_OPTS (JVM options for Switchboard, e.g. GC settings to compare; default none).
+#   SET=conn: the idle-connection phase only.
 #   SET=durable: QoS 1 fan-in and pairwise only, no idle phase, both brokers persisting: Mosquitto
 #   with `persistence true`, Switchboard with its store (FSYNC: always | periodic, default always).
 #   Otherwise both keep everything in memory (Switchboard --in-memory, Mosquitto persistence false).
@@ -23,7 +26,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/cli/target/switchboard.jar"
+JAR="${JAR:-$ROOT/cli/target/switchboard.jar}"
 RUNS="${RUNS:-3}"; DUR="${DUR:-8}"; WARM="${WARM:-2}"; CONNS="${CONNS:-19000}"; SET="${SET:-full}"
 OUT="${OUT:-/tmp/mqtt-vs-mosquitto-$(date +%Y%m%d-%H%M%S)}"
 PORT_M=47321; PORT_S=47421
@@ -64,7 +67,7 @@ EOF
 start_switchboard() {
     local store=(--in-memory)
     [[ $SET == durable ]] && store=(--data-dir "$OUT/data" --fsync "$FSYNC")
-    (ulimit -n "$(ulimit -Hn)"; setsid java -jar "$JAR" mqtt serve --port "$PORT_S" --sys-interval 0 \
+    (ulimit -n "$(ulimit -Hn)"; setsid java ${JAVA_OPTS:-} -jar "$JAR" mqtt serve --port "$PORT_S" --sys-interval 0 \
         --max-connections 20000 "${store[@]}" > "$OUT/switchboard.log" 2>&1 < /dev/null &)
 }
 
@@ -100,10 +103,27 @@ SCENARIOS+=("fanout_q1_64B_r200|--mode fanout --subs 100 --qos 1 --size 64 --rat
 SCENARIOS+=("pairwise_q1_64B_r10k|--mode pairwise --pubs 100 --qos 1 --size 64 --rate 10000")
 if [[ $SET == quick ]]; then
     SCENARIOS=("${SCENARIOS[0]}" "${SCENARIOS[2]}" "${SCENARIOS[18]}")
+elif [[ $SET == conn ]]; then
+    SCENARIOS=()
 elif [[ $SET == durable ]]; then
     SCENARIOS=("fanin_q1_64B_max|--mode fanin --pubs 50 --qos 1 --size 64"
                "pairwise_q1_64B_max|--mode pairwise --pubs 100 --qos 1 --size 64")
 fi
+
+# "busy idle broker" CPU seconds now: the whole machine's (from /proc/stat) and the broker's
+cpu_now() { # pid
+    local hz; hz=$(getconf CLK_TCK)
+    awk -v hz="$hz" '/^cpu /{printf "%.2f %.2f ", ($2+$3+$4+$7+$8+$9)/hz, ($5+$6)/hz}' /proc/stat
+    awk -v hz="$hz" '{printf "%.2f\n", ($14+$15)/hz}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+# Adds other_cpu_pct to a conn line: CPU that neither the broker nor the generator used while it
+# ran (other tenants, kernel threads), in % of one core, as mqttbench reports for the other modes.
+with_other_cpu() { # line before after
+    [[ -n "$1" ]] || return 0
+    echo "$1" | jq -c --arg b "$2" --arg a "$3" '($b | split(" ") | map(tonumber)) as $b
+        | ($a | split(" ") | map(tonumber)) as $a
+        | . + {other_cpu_pct: (((($a[0] - $b[0]) - ($a[2] - $b[2]) - .gen_cpu_s) / .wall_s * 100) | round)}'
+}
 
 record() { # run side line
     [[ -n "$3" ]] && echo "$3" | jq -c --arg r "$1" --arg side "$2" '. + {run: ($r|tonumber), side: $side}' >> "$RES"
@@ -114,7 +134,7 @@ start mosquitto
 start switchboard
 for run in $(seq "$RUNS"); do
     order=(mosquitto switchboard); (( run % 2 == 0 )) && order=(switchboard mosquitto)
-    for sc in "${SCENARIOS[@]}"; do
+    for sc in ${SCENARIOS[@]+"${SCENARIOS[@]}"}; do
         name=${sc%%|*}; args=${sc#*|}
         for side in "${order[@]}"; do
             # shellcheck disable=SC2086
@@ -128,11 +148,13 @@ for run in $(seq "$RUNS"); do
     [[ $SET == durable ]] && continue
     for side in "${order[@]}"; do # a fresh broker, so its memory is the connections' alone
         stop "$side"; sleep 1; start "$side"; sleep 2
+        before=$(cpu_now "${PID[$side]}")
         line=$(timeout 240 "$MQTTBENCH" --mode conn --port "$(port_of "$side")" --broker-pid "${PID[$side]}" \
             --conns "$CONNS" --procs $(((CONNS + 9499) / 9500)) --concurrency 200 --keepalive 10 --hold 10 \
             --conn-timeout 60 --name "idle_$CONNS" --label "$side" 2>>"$OUT/stderr.log" || true)
+        line=$(with_other_cpu "$line" "$before" "$(cpu_now "${PID[$side]}")")
         record "$run" "$side" "$line"
-        log "run $run $side idle_$CONNS: $(echo "$line" | jq -r '"connected=\(.connected) rss/conn=\(.rss_per_conn_b)B idle cpu=\(.broker_cpu_idle_pct)%"' 2>/dev/null)"
+        log "run $run $side idle_$CONNS: $(echo "$line" | jq -r '"connected=\(.connected) rss/conn=\(.rss_per_conn_b)B idle cpu=\(.broker_cpu_idle_pct)% other=\(.other_cpu_pct)%"' 2>/dev/null)"
     done
 done
 
@@ -166,6 +188,7 @@ for n in names:
     print()
     print(f"{n}: connected {f(g('mosquitto','connected'))} / {f(g('switchboard','connected'))}; "
           f"resident memory per connection {f(g('mosquitto','rss_per_conn_b'))} B / {f(g('switchboard','rss_per_conn_b'))} B; "
-          f"idle CPU {f(g('mosquitto','broker_cpu_idle_pct'),1)} % / {f(g('switchboard','broker_cpu_idle_pct'),1)} % (Mosquitto / Switchboard, medians of {len([r for r in rows if r['name']==n])//2} runs)")
+          f"idle CPU {f(g('mosquitto','broker_cpu_idle_pct'),1)} % / {f(g('switchboard','broker_cpu_idle_pct'),1)} %; "
+          f"other CPU {f(g('mosquitto','other_cpu_pct'))} % / {f(g('switchboard','other_cpu_pct'))} % (Mosquitto / Switchboard, medians of {len([r for r in rows if r['name']==n])//2} runs)")
 EOF
 log "# done: $OUT/table.md"

@@ -17,12 +17,15 @@ public final class Acl {
     private final Map<String, List<AclRule>> users;
     private final List<AclRule> patterns;
     private final boolean allowAll;
+    /** With no ACL every client shares one set of rules. */
+    private final ClientAcl sharedAllowAll;
 
     private Acl(List<AclRule> anonymous, Map<String, List<AclRule>> users, List<AclRule> patterns, boolean allowAll) {
         this.anonymous = List.copyOf(anonymous);
         this.users = Map.copyOf(users);
         this.patterns = List.copyOf(patterns);
         this.allowAll = allowAll;
+        this.sharedAllowAll = allowAll ? ClientAcl.allowAll(this) : null;
     }
 
     public Acl(List<AclRule> anonymous, Map<String, List<AclRule>> users, List<AclRule> patterns) {
@@ -36,7 +39,7 @@ public final class Acl {
     /** The rules for a client: its user section (or the anonymous rules when {@code user} is null) and the patterns. */
     public ClientAcl forClient(String user, String clientId) {
         if (allowAll) {
-            return ClientAcl.allowAll(this);
+            return sharedAllowAll;
         }
         List<AclRule> rules = new ArrayList<>(user == null ? anonymous : users.getOrDefault(user, List.of()));
         rules.addAll(patterns);

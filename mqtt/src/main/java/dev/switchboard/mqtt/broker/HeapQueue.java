@@ -8,7 +8,8 @@ import java.util.List;
 
 /** A session's queue on the heap: sessions that end with their connection, and in-memory brokers. */
 final class HeapQueue implements SessionQueue {
-    private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>(2); // small: most sessions never queue
+    /** Created by the first message queued: most sessions never queue. */
+    private ArrayDeque<QueuedMessage> queue;
     private long nextSequence;
     private long bytes;
 
@@ -19,17 +20,17 @@ final class HeapQueue implements SessionQueue {
 
     @Override
     public long size() {
-        return queue.size();
+        return queue == null ? 0 : queue.size();
     }
 
     @Override
     public QueuedMessage peek() {
-        return queue.peekFirst();
+        return queue == null ? null : queue.peekFirst();
     }
 
     @Override
     public void removeHead() {
-        QueuedMessage head = queue.pollFirst();
+        QueuedMessage head = queue == null ? null : queue.pollFirst();
         if (head != null) {
             bytes -= head.message().payload().length;
         }
@@ -37,12 +38,18 @@ final class HeapQueue implements SessionQueue {
 
     @Override
     public void add(Publish message, long expiresAtMillis) {
+        if (queue == null) {
+            queue = new ArrayDeque<>(2);
+        }
         queue.addLast(new QueuedMessage(nextSequence++, message, expiresAtMillis));
         bytes += message.payload().length;
     }
 
     @Override
     public boolean dropOldestQos0() {
+        if (queue == null) {
+            return false;
+        }
         Iterator<QueuedMessage> it = queue.iterator();
         while (it.hasNext()) {
             QueuedMessage m = it.next();
@@ -57,18 +64,21 @@ final class HeapQueue implements SessionQueue {
 
     @Override
     public void dropQos0() {
+        if (queue == null) {
+            return;
+        }
         queue.removeIf(q -> q.message().qos() == 0);
         bytes = queue.stream().mapToLong(q -> q.message().payload().length).sum();
     }
 
     @Override
     public void clear() {
-        queue.clear();
+        queue = null;
         bytes = 0;
     }
 
     @Override
     public List<Publish> messages() {
-        return queue.stream().map(QueuedMessage::message).toList();
+        return queue == null ? List.of() : queue.stream().map(QueuedMessage::message).toList();
     }
 }

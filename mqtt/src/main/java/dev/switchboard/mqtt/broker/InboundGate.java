@@ -39,7 +39,8 @@ final class InboundGate {
     private final Consumer<Packet> forward;
     private final PublishRate rate;
     private boolean rateWakeupScheduled;
-    private final ArrayDeque<Packet> held = new ArrayDeque<>(2); // small: most connections are never held
+    /** Created when a packet first has to wait: most connections are never held. */
+    private ArrayDeque<Packet> held;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean wakeupScheduled = new AtomicBoolean();
     private volatile boolean holding;
@@ -59,9 +60,12 @@ final class InboundGate {
 
     /** An ordered packet from the client: forwarded now, or held (and reading paused). */
     void offer(Packet packet) {
-        if (held.isEmpty() && canForward() && rateAllows(packet)) {
+        if (nothingHeld() && canForward() && rateAllows(packet)) {
             forwardNow(packet);
             return;
+        }
+        if (held == null) {
+            held = new ArrayDeque<>(2);
         }
         held.addLast(packet);
         if (!holding) {
@@ -117,10 +121,10 @@ final class InboundGate {
     /** Forwards what waited while the conditions allow; reads again once nothing waits. */
     void release() {
         wakeupScheduled.set(false);
-        while (!held.isEmpty() && canForward() && rateAllows(held.peekFirst())) {
+        while (!nothingHeld() && canForward() && rateAllows(held.peekFirst())) {
             forwardNow(held.pollFirst());
         }
-        if (held.isEmpty() && !stopped && canForward()) {
+        if (nothingHeld() && !stopped && canForward()) {
             holding = false;
             channel.config().setAutoRead(true);
         }
@@ -150,6 +154,10 @@ final class InboundGate {
             }, wait, TimeUnit.MILLISECONDS);
         }
         return false;
+    }
+
+    private boolean nothingHeld() {
+        return held == null || held.isEmpty();
     }
 
     private boolean canForward() {

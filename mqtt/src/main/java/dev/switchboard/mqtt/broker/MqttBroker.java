@@ -8,6 +8,7 @@ import dev.switchboard.mqtt.store.StoredSession;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.AddressLimiter;
 import dev.switchboard.transport.ConnectionLimiter;
+import dev.switchboard.transport.IdleSweep;
 import dev.switchboard.transport.TcpServer;
 import dev.switchboard.transport.Transport;
 import dev.switchboard.transport.tls.ReloadingSslContext;
@@ -17,6 +18,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
+    private static final Duration MAX_IDLE_SWEEP_PERIOD = Duration.ofMillis(500);
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -41,6 +44,7 @@ public final class MqttBroker implements AutoCloseable {
     private final AccessControl access;
     private final ConnectionLimiter limiter;
     private final AddressLimiter addressLimiter;
+    private final IdleSweep idleSweep;
     private final Channel listener;
     private final Map<Kind, Channel> extraListeners = new EnumMap<>(Kind.class);
     private final ReloadingSslContext ssl;
@@ -76,6 +80,7 @@ public final class MqttBroker implements AutoCloseable {
             throw e;
         }
         this.limiter = new ConnectionLimiter("mqtt", config.maxConnections());
+        this.idleSweep = new IdleSweep(config.clock(), idleSweepPeriod(config));
         this.addressLimiter = new AddressLimiter("mqtt", config.limits().maxConnectionsPerAddress(),
                 config.limits().maxConnectRatePerAddress(), Math.max(10_000, 2 * config.maxConnections()), config.clock());
         if (!config.sysInterval().isZero()) {
@@ -85,7 +90,7 @@ public final class MqttBroker implements AutoCloseable {
         }
         try {
             this.listener = TcpServer.bind(transport, boss, workers, new InetSocketAddress(config.bindHost(),
-                    config.port()), new MqttChannelInitializer(config, broker, limiter, addressLimiter, Kind.TCP, null));
+                    config.port()), new MqttChannelInitializer(config, broker, limiter, addressLimiter, Kind.TCP, null, idleSweep));
             if (listeners.tlsListener()) {
                 bind(transport, config, Kind.TLS, listeners.tlsPort());
             }
@@ -122,10 +127,19 @@ public final class MqttBroker implements AutoCloseable {
                 stored.size() - expired, expired, broker.subscriptionCount(), stores.queues().totalCount(), retained);
     }
 
+    /**
+     * Read timeouts are checked twice a second (a keep alive is closed at most a second late), or
+     * more often for a connect timeout under a second.
+     */
+    static Duration idleSweepPeriod(BrokerConfig config) {
+        long halfConnectTimeout = Math.max(1, config.connectTimeout().toMillis() / 2);
+        return Duration.ofMillis(Math.min(MAX_IDLE_SWEEP_PERIOD.toMillis(), halfConnectTimeout));
+    }
+
     private void bind(Transport transport, BrokerConfig config, Kind kind, int port) {
         extraListeners.put(kind, TcpServer.bind(transport, boss, workers,
                 new InetSocketAddress(config.bindHost(), port),
-                new MqttChannelInitializer(config, broker, limiter, addressLimiter, kind, ssl)));
+                new MqttChannelInitializer(config, broker, limiter, addressLimiter, kind, ssl, idleSweep)));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.switchboard.mqtt.websocket.WebSocketUpgradeGate;
 import dev.switchboard.mqtt.auth.MqttAuthHandler;
 import dev.switchboard.transport.AddressLimiter;
 import dev.switchboard.transport.ConnectionLimiter;
+import dev.switchboard.transport.IdleSweep;
 import dev.switchboard.transport.tls.ReloadingSslContext;
 import dev.switchboard.transport.tls.TlsIdentityHandler;
 import io.netty.channel.ChannelInitializer;
@@ -18,21 +19,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole MQTT pipeline, for every kind of listener:
  * {@code connection-limiter, [address-limiter], [tls, tls-identity], [http-codec, http-aggregator, websocket-gate,
  * websocket-protocol, websocket-frames], flush-consolidation, mqtt-encoder, mqtt-decoder,
- * idle-state, mqtt-auth, mqtt-connection}.
+ * mqtt-auth, mqtt-connection}.
  * TLS takes the broker's current SSL context per channel, so a reloaded certificate serves new
  * handshakes only. The WebSocket part answers the HTTP upgrade (bounded to {@link #MAX_UPGRADE_LINE}
  * and {@link #MAX_UPGRADE_HEADERS} bytes), then frames become a byte stream; after the upgrade
  * Netty replaces the HTTP handlers with its WebSocket frame codec.
- * The idle-state handler first closes a connection that sends no CONNECT within the connect
- * timeout (HTTP upgrade and TLS handshake included); after CONNECT it is replaced by one that
- * enforces 1.5 times the keep alive.
+ * The connection handler first closes a connection that sends no CONNECT within the connect
+ * timeout (HTTP upgrade and TLS handshake included), then enforces 1.5 times the keep alive; both
+ * with a read deadline in the broker's {@link IdleSweep}, not a handler and timer per connection.
  * The auth handler checks the CONNECT's credentials and leaves once the client is in.
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -48,7 +47,6 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String MQTT_ENCODER = "mqtt-encoder";
     static final String MQTT_DECODER = "mqtt-decoder";
-    static final String IDLE_STATE = "idle-state";
     static final String MQTT_AUTH = "mqtt-auth";
     static final String MQTT_CONNECTION = "mqtt-connection";
 
@@ -79,13 +77,14 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final AddressLimiter addressLimiter;
     private final Kind kind;
     private final ReloadingSslContext ssl;
+    private final IdleSweep idleSweep;
 
     /**
      * @param addressLimiter per-address limits, shared by every listener of the broker; left out of
      *     the pipeline when it limits nothing
      */
     MqttChannelInitializer(BrokerConfig config, Broker broker, ConnectionLimiter limiter,
-            AddressLimiter addressLimiter, Kind kind, ReloadingSslContext ssl) {
+            AddressLimiter addressLimiter, Kind kind, ReloadingSslContext ssl, IdleSweep idleSweep) {
         if (kind.tls && ssl == null) {
             throw new IllegalArgumentException(kind.description + " needs an SSL context");
         }
@@ -95,6 +94,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.addressLimiter = addressLimiter;
         this.kind = kind;
         this.ssl = ssl;
+        this.idleSweep = idleSweep;
     }
 
     @Override
@@ -118,9 +118,8 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true));
         p.addLast(MQTT_ENCODER, MqttEncoder.INSTANCE);
         p.addLast(MQTT_DECODER, new MqttDecoder(config.maxPacketSize()));
-        p.addLast(IDLE_STATE, new IdleStateHandler(config.connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(MQTT_AUTH, new MqttAuthHandler(broker.access()));
-        p.addLast(MQTT_CONNECTION, new MqttConnectionHandler(broker, config));
+        p.addLast(MQTT_CONNECTION, new MqttConnectionHandler(broker, config, idleSweep));
     }
 
     private WebSocketServerProtocolConfig webSocketConfig() {

@@ -18,25 +18,26 @@ import dev.switchboard.mqtt.packet.Publish;
 import dev.switchboard.mqtt.packet.ReasonCodes;
 import dev.switchboard.mqtt.topic.TopicName;
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.IdleSweep;
 import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.ReadDeadline;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One MQTT connection: expects CONNECT first, checks it, then hands every packet, in order, to
- * the broker (which runs it on the client's lane). Enforces keep alive at 1.5 times the interval.
+ * the broker (which runs it on the client's lane). Closes a connection that sends no CONNECT within
+ * the connect timeout, and enforces keep alive at 1.5 times the interval (MQTT-3.1.2-24), with a
+ * {@link ReadDeadline} in the broker's {@link IdleSweep} rather than a timer per connection.
  * Per channel; its fields are touched only on the channel's event loop.
  */
 final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -45,19 +46,51 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final Broker broker;
     private final BrokerConfig config;
+    private final IdleSweep idleSweep;
+    private ReadDeadline deadline;
+    private boolean loginWaited;
     private ChannelConnection connection;
     private InboundGate gate;
     private TopicAliases topicAliases;
     private String clientId;
     private boolean disconnectedNormally;
 
-    MqttConnectionHandler(Broker broker, BrokerConfig config) {
+    MqttConnectionHandler(Broker broker, BrokerConfig config, IdleSweep idleSweep) {
         this.broker = broker;
         this.config = config;
+        this.idleSweep = idleSweep;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        watch(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        watch(ctx);
+        super.channelActive(ctx);
+    }
+
+    /** The connect timeout starts once the channel is active (accepted channels already are when added). */
+    private void watch(ChannelHandlerContext ctx) {
+        if (deadline == null && ctx.channel().isActive()) {
+            deadline = idleSweep.watch(ctx.executor(), config.connectTimeout(), () -> readTimedOut(ctx));
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (deadline != null) {
+            deadline.cancel();
+        }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (deadline != null) {
+            deadline.touch();
+        }
         Packet packet;
         try {
             packet = PacketMapper.fromNetty((MqttMessage) msg);
@@ -104,9 +137,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         clientId = assigned != null ? assigned : connect.clientId();
-        int keepAlive = effectiveKeepAlive(connect.keepAliveSeconds());
-        ctx.pipeline().replace(MqttChannelInitializer.IDLE_STATE, MqttChannelInitializer.IDLE_STATE,
-                new IdleStateHandler(keepAlive == 0 ? 0 : keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        if (deadline != null) {
+            deadline.timeout(Duration.ofMillis(effectiveKeepAlive(connect.keepAliveSeconds()) * 1500L));
+        }
         broker.connect(connect, connection, clientId);
     }
 
@@ -195,23 +228,26 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         super.channelWritabilityChanged(ctx);
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            if (connection == null) {
-                LOG.info("closing connection from {}: no CONNECT within {} ms",
-                        Addresses.format(ctx.channel().remoteAddress()), config.connectTimeout().toMillis());
-                ctx.close();
-            } else if (gate.isHolding()) {
-                // the broker stopped reading this client (back-pressure): its silence is ours
-                LOG.debug("client {}: reading paused by back-pressure, keep alive not counted", clientId);
-            } else {
-                LOG.info("client {} at {}: keep alive expired, closing", clientId, connection.peer());
-                connection.disconnect(ReasonCodes.KEEP_ALIVE_TIMEOUT, "keep alive timeout");
+    /** Nothing read for the connect timeout (before CONNECT) or 1.5 times the keep alive (after). */
+    private void readTimedOut(ChannelHandlerContext ctx) {
+        if (connection == null) {
+            if (!loginWaited && !ctx.channel().config().isAutoRead()
+                    && ctx.pipeline().get(MqttChannelInitializer.MQTT_AUTH) != null) {
+                // a CONNECT is read and its login still checked (reading paused): the timeout
+                // starts again from here, once, as it used to restart when the CONNECT was read
+                loginWaited = true;
+                return;
             }
-            return;
+            LOG.info("closing connection from {}: no CONNECT within {} ms",
+                    Addresses.format(ctx.channel().remoteAddress()), config.connectTimeout().toMillis());
+            ctx.close();
+        } else if (gate.isHolding()) {
+            // the broker stopped reading this client (back-pressure): its silence is ours
+            LOG.debug("client {}: reading paused by back-pressure, keep alive not counted", clientId);
+        } else {
+            LOG.info("client {} at {}: keep alive expired, closing", clientId, connection.peer());
+            connection.disconnect(ReasonCodes.KEEP_ALIVE_TIMEOUT, "keep alive timeout");
         }
-        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -28,12 +28,13 @@ final class PendingAcks {
         }
     }
 
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /** Created by the first acknowledgement that has to wait: without --fsync always none ever does. */
+    private ArrayDeque<Entry> entries;
 
     /** Sends {@code ack} on {@code connection} once {@code ready} completes (continued on {@code lane}). */
     void add(ClientConnection connection, Packet ack, CompletionStage<?> ready, Executor lane) {
         Entry entry = new Entry(connection, ack);
-        entries.addLast(entry);
+        entries().addLast(entry);
         ready.whenComplete((v, e) -> lane.execute(() -> {
             entry.ready = true;
             entry.failure = e;
@@ -43,7 +44,7 @@ final class PendingAcks {
 
     /** Sends {@code ack} now, or after those waiting before it. */
     void addReady(ClientConnection connection, Packet ack) {
-        if (entries.isEmpty()) {
+        if (waiting() == 0) {
             connection.send(ack);
             return;
         }
@@ -53,7 +54,14 @@ final class PendingAcks {
     }
 
     int waiting() {
-        return entries.size();
+        return entries == null ? 0 : entries.size();
+    }
+
+    private ArrayDeque<Entry> entries() {
+        if (entries == null) {
+            entries = new ArrayDeque<>();
+        }
+        return entries;
     }
 
     private void flush() {

@@ -8,6 +8,7 @@ import dev.switchboard.mqtt.packet.Publish;
 import dev.switchboard.mqtt.packet.Will;
 import dev.switchboard.mqtt.store.InflightMessage;
 import dev.switchboard.mqtt.store.QueuedMessage;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +34,16 @@ final class Session {
     private final int maxQueued;
     private final long maxQueuedBytes;
     private final int brokerMaxInflight;
-    private final Map<Integer, InFlight> inflight = new LinkedHashMap<>();
+    // the collections below start as shared empty ones (reads and removals work on them) and are
+    // created on the first write: most sessions of idle clients never need them
+    private Map<Integer, InFlight> inflight = Collections.emptyMap();
     /** Messages waiting to be sent, each with when its Message Expiry Interval runs out (MAX_VALUE: never). */
     private final SessionQueue queue;
     private final DurableSession durable;
     private final PendingAcks acks = new PendingAcks();
     private final Clock clock;
     private long expired;
-    private final Set<Integer> awaitingRelease = new HashSet<>();
+    private Set<Integer> awaitingRelease = Collections.emptySet();
     private ClientConnection connection;
     private long expiryIntervalSeconds;
     private Optional<Will> will = Optional.empty();
@@ -51,7 +54,8 @@ final class Session {
     private long tooLarge;
     /** Set on the lane, read by publishers' lanes: the queue of this online client is full. */
     private volatile boolean congested;
-    private final Set<ClientConnection> heldPublishers = ConcurrentHashMap.newKeySet();
+    /** Created by the first publisher held (on its lane); volatile for {@link #endCongestion}. */
+    private volatile Set<ClientConnection> heldPublishers;
 
     Session(String clientId, int maxQueued, int brokerMaxInflight) {
         this(clientId, maxQueued, brokerMaxInflight, Clock.systemUTC());
@@ -135,10 +139,12 @@ final class Session {
      */
     void restore(List<InflightMessage> outgoing, Set<Integer> awaiting) {
         for (InflightMessage m : outgoing) {
-            inflight.put(m.packetId(), new InFlight(m.message(), m.released()));
+            writableInflight().put(m.packetId(), new InFlight(m.message(), m.released()));
             nextPacketId = m.packetId() == 0xFFFF ? 1 : m.packetId() + 1;
         }
-        awaitingRelease.addAll(awaiting);
+        if (!awaiting.isEmpty()) {
+            writableAwaitingRelease().addAll(awaiting);
+        }
     }
 
     /** The session record read back from the store: offline since {@code detachedAt}. */
@@ -218,8 +224,9 @@ final class Session {
      */
     void holdPublisher(ClientConnection publisher) {
         publisher.congested();
-        heldPublishers.add(publisher);
-        if (!congested && heldPublishers.remove(publisher)) {
+        Set<ClientConnection> held = heldPublishers();
+        held.add(publisher);
+        if (!congested && held.remove(publisher)) {
             publisher.uncongested();
         }
     }
@@ -229,8 +236,12 @@ final class Session {
             return;
         }
         congested = false;
-        for (ClientConnection publisher : heldPublishers) {
-            if (heldPublishers.remove(publisher)) {
+        Set<ClientConnection> held = heldPublishers;
+        if (held == null) {
+            return;
+        }
+        for (ClientConnection publisher : held) {
+            if (held.remove(publisher)) {
                 publisher.uncongested();
             }
         }
@@ -324,7 +335,7 @@ final class Session {
         int id = allocatePacketId();
         Publish withId = message.withDelivery(message.qos(), id, message.retain(), false,
                 message.subscriptionIdentifiers());
-        inflight.put(id, new InFlight(withId, false));
+        writableInflight().put(id, new InFlight(withId, false));
         durable.sent(id, withId);
         if (message.qos() == 2 && durable.waitsForDisk()) {
             // exactly once across a crash: the client sees this id only once it is stored with it
@@ -392,7 +403,7 @@ final class Session {
 
     /** An incoming QoS 2 PUBLISH: true the first time its id is seen (route it), false for a DUP. */
     boolean firstReceipt(int packetId) {
-        boolean first = awaitingRelease.add(packetId);
+        boolean first = writableAwaitingRelease().add(packetId);
         if (first) {
             durable.awaitingRelease(packetId);
         }
@@ -414,6 +425,34 @@ final class Session {
 
     int awaitingReleaseCount() {
         return awaitingRelease.size();
+    }
+
+    private Map<Integer, InFlight> writableInflight() {
+        if (inflight == Collections.<Integer, InFlight>emptyMap()) {
+            inflight = new LinkedHashMap<>();
+        }
+        return inflight;
+    }
+
+    private Set<Integer> writableAwaitingRelease() {
+        if (awaitingRelease == Collections.<Integer>emptySet()) {
+            awaitingRelease = new HashSet<>();
+        }
+        return awaitingRelease;
+    }
+
+    private Set<ClientConnection> heldPublishers() {
+        Set<ClientConnection> held = heldPublishers;
+        if (held == null) {
+            synchronized (this) {
+                held = heldPublishers;
+                if (held == null) {
+                    held = ConcurrentHashMap.newKeySet();
+                    heldPublishers = held;
+                }
+            }
+        }
+        return held;
     }
 
     /** For tests: what is queued. */

@@ -9,11 +9,13 @@ import dev.switchboard.mqtt.packet.ReasonCodes;
  * last as long as the network connection. Per connection, touched only on its event loop.
  */
 final class TopicAliases {
-    private final String[] topics;
+    private final int maximum;
+    /** Created by the first alias the client sets: most clients never set one. */
+    private String[] topics;
 
     /** {@code maximum}: the Topic Alias Maximum the broker sent in CONNACK. */
     TopicAliases(int maximum) {
-        this.topics = new String[maximum + 1];
+        this.maximum = maximum;
     }
 
     /**
@@ -28,17 +30,20 @@ final class TopicAliases {
             return publish;
         }
         int alias = publish.topicAlias().getAsInt();
-        if (alias == 0 || alias >= topics.length) {
+        if (alias == 0 || alias > maximum) {
             throw new MqttProtocolException(ReasonCodes.TOPIC_ALIAS_INVALID,
-                    "topic alias " + alias + " is outside 1-" + (topics.length - 1));
+                    "topic alias " + alias + " is outside 1-" + maximum);
         }
         String topic = publish.topic();
         if (topic.isEmpty()) {
-            topic = topics[alias];
+            topic = topics == null ? null : topics[alias];
             if (topic == null) {
                 throw MqttProtocolException.protocolError("topic alias " + alias + " used before it was set");
             }
         } else {
+            if (topics == null) {
+                topics = new String[maximum + 1];
+            }
             topics[alias] = topic;
         }
         return new Publish(topic, publish.payload(), publish.qos(), publish.retain(), publish.dup(), publish.packetId(),

@@ -6,15 +6,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.transport.IdleSweep;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -84,8 +85,8 @@ class HostileInputFuzzTest {
     private EmbeddedChannel client() {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(MqttChannelInitializer.MQTT_DECODER, new MqttDecoder(config.maxPacketSize()));
-        channel.pipeline().addLast(MqttChannelInitializer.IDLE_STATE, new IdleStateHandler(0, 0, 0));
-        channel.pipeline().addLast(MqttChannelInitializer.MQTT_CONNECTION, new MqttConnectionHandler(broker, config));
+        channel.pipeline().addLast(MqttChannelInitializer.MQTT_CONNECTION, new MqttConnectionHandler(broker, config,
+                new IdleSweep(config.clock(), Duration.ofSeconds(1))));
         return channel;
     }
 

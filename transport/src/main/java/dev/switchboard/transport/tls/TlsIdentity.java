@@ -23,7 +23,8 @@ public record TlsIdentity(String protocol, X509Certificate clientCertificate, Op
 
     /** The identity of {@code channel}'s TLS peer, if the channel is TLS and its handshake is done. */
     public static Optional<TlsIdentity> of(Channel channel) {
-        return Optional.ofNullable(channel.attr(KEY).get());
+        // hasAttr first: attr() would add an empty attribute to every plain-TCP channel it is asked about
+        return channel.hasAttr(KEY) ? Optional.ofNullable(channel.attr(KEY).get()) : Optional.empty();
     }
 
     /** The common name (CN) of the client certificate's subject, if it has a certificate with one. */
