@@ -22,6 +22,8 @@ final class StoreLayout {
     static final int FORMAT_VERSION = 1;
     static final String META = "meta";
     static final String FORMAT_VERSION_KEY = "format.version";
+    /** {@code meta} key prefix of a data map's entry count, written at a clean close, removed on open. */
+    static final String COUNT_PREFIX = "count.";
     static final String SESSIONS = "sessions";
     static final String SUBSCRIPTIONS = "subscriptions";
     static final String QUEUES = "queues";

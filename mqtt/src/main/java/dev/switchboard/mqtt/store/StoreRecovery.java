@@ -40,7 +40,7 @@ public final class StoreRecovery {
         try {
             Files.deleteIfExists(fresh);
             MVStore target = new MVStore.Builder().fileName(fresh.toString()).cacheSize(config.cacheSizeMiB())
-                    .autoCommitBufferSize(StoreFile.WRITE_BUFFER_KIB).open();
+                    .autoCommitBufferSize(StoreFile.WRITE_BUFFER_KIB).autoCompactFillRate(0).open();
             try {
                 StoreFile.checkFormatVersion(fresh, target, false);
                 collector.target = target;

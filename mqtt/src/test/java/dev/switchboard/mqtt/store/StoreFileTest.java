@@ -93,6 +93,37 @@ class StoreFileTest {
         assertThat(dir.resolve("none")).doesNotExist();
     }
 
+    @Test
+    void aCleanlyClosedFileThatLostEntriesSinceIsRefusedAndACheckedOneIsNotHeldToOldCounts() {
+        StoreFiles.writeKnownStore(dir, 3);
+        MVStore raw = new MVStore.Builder().fileName(dir.resolve("broker.mv.db").toString()).open();
+        try { // as a damaged page pointer would show it: one queued message gone, the counts as they were
+            var queues = raw.openMap(StoreLayout.QUEUES, StoreLayout.dataMap());
+            queues.remove(queues.firstKey());
+        } finally {
+            raw.close();
+        }
+        assertThatThrownBy(() -> BrokerStores.open(StoreFiles.config(dir, false), Clock.systemUTC()))
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("map queues holds 59 entries, 60 when the file was closed");
+
+        Path other = dir.resolve("other");
+        Path crashed = dir.resolve("crashed");
+        StoreFiles.writeKnownStore(other, 3);
+        try (BrokerStores stores = BrokerStores.open(StoreFiles.config(other, false), Clock.systemUTC())) {
+            stores.queues().removeHead("client-0");
+            stores.file().orElseThrow().commitAndSync();
+            // the broker crashes now: the file as it is on disk, no clean close to write new counts
+            StoreFiles.write(Files.createDirectories(crashed).resolve(StoreLayout.FILE_NAME),
+                    StoreFiles.read(other.resolve(StoreLayout.FILE_NAME)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (BrokerStores stores = BrokerStores.open(StoreFiles.config(crashed, false), Clock.systemUTC())) {
+            assertThat(stores.queues().totalCount()).isEqualTo(59);
+        }
+    }
+
     private void setVersion(String version) {
         MVStore raw = new MVStore.Builder().fileName(dir.resolve("broker.mv.db").toString()).open();
         try {
