@@ -14,7 +14,10 @@
 # TCP_NODELAY (as Netty sets it; without it Mosquitto stalls on delayed ACKs with 1 KiB messages).
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
-#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable).
+#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | latency | durable),
+#   JAR (the Switchboard jar; default cli/target/switchboard.jar, built when missing).
+#   SET=latency: the three fixed-rate scenarios and, as a throughput check, QoS 1 64 B at max rate
+#   for each shape; no idle phase.
 #   SET=durable: QoS 1 fan-in and pairwise only, no idle phase, both brokers persisting: Mosquitto
 #   with `persistence true`, Switchboard with its store (FSYNC: always | periodic, default always).
 #   Otherwise both keep everything in memory (Switchboard --in-memory, Mosquitto persistence false).
@@ -23,7 +26,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/cli/target/switchboard.jar"
+JAR="${JAR:-$ROOT/cli/target/switchboard.jar}"
 RUNS="${RUNS:-3}"; DUR="${DUR:-8}"; WARM="${WARM:-2}"; CONNS="${CONNS:-19000}"; SET="${SET:-full}"
 OUT="${OUT:-/tmp/mqtt-vs-mosquitto-$(date +%Y%m%d-%H%M%S)}"
 PORT_M=47321; PORT_S=47421
@@ -99,6 +102,8 @@ SCENARIOS+=("fanout_q1_64B_r200|--mode fanout --subs 100 --qos 1 --size 64 --rat
 SCENARIOS+=("pairwise_q1_64B_r10k|--mode pairwise --pubs 100 --qos 1 --size 64 --rate 10000")
 if [[ $SET == quick ]]; then
     SCENARIOS=("${SCENARIOS[0]}" "${SCENARIOS[2]}" "${SCENARIOS[18]}")
+elif [[ $SET == latency ]]; then
+    SCENARIOS=("${SCENARIOS[18]}" "${SCENARIOS[19]}" "${SCENARIOS[20]}" "${SCENARIOS[2]}" "${SCENARIOS[8]}" "${SCENARIOS[14]}")
 elif [[ $SET == durable ]]; then
     SCENARIOS=("fanin_q1_64B_max|--mode fanin --pubs 50 --qos 1 --size 64"
                "pairwise_q1_64B_max|--mode pairwise --pubs 100 --qos 1 --size 64")
@@ -124,7 +129,7 @@ for run in $(seq "$RUNS"); do
             sleep 1
         done
     done
-    [[ $SET == durable ]] && continue
+    [[ $SET == durable || $SET == latency ]] && continue
     for side in "${order[@]}"; do # a fresh broker, so its memory is the connections' alone
         stop "$side"; sleep 1; start "$side"; sleep 2
         line=$(timeout 240 "$MQTTBENCH" --mode conn --port "$(port_of "$side")" --broker-pid "${PID[$side]}" \
