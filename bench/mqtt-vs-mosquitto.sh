@@ -15,7 +15,8 @@
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
 #   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | latency | durable),
-#   JAR (the Switchboard jar; default cli/target/switchboard.jar, built when missing).
+#   JAR (the Switchboard jar; default cli/target/switchboard.jar, built when missing),
+#   PORT_M, PORT_S (Mosquitto's and Switchboard's ports; 47321, 47421).
 #   SET=latency: the three fixed-rate scenarios and, as a throughput check, QoS 1 64 B at max rate
 #   for each shape; no idle phase.
 #   SET=durable: QoS 1 fan-in and pairwise only, no idle phase, both brokers persisting: Mosquitto
@@ -29,7 +30,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${JAR:-$ROOT/cli/target/switchboard.jar}"
 RUNS="${RUNS:-3}"; DUR="${DUR:-8}"; WARM="${WARM:-2}"; CONNS="${CONNS:-19000}"; SET="${SET:-full}"
 OUT="${OUT:-/tmp/mqtt-vs-mosquitto-$(date +%Y%m%d-%H%M%S)}"
-PORT_M=47321; PORT_S=47421
+PORT_M="${PORT_M:-47321}"; PORT_S="${PORT_S:-47421}" # set both when another run may be going on
 FSYNC="${FSYNC:-always}"
 
 log() { printf '%s\n' "$*" >&2; }
