@@ -19,13 +19,17 @@ import dev.switchboard.mqtt.packet.ReasonCodes;
 import dev.switchboard.mqtt.topic.TopicName;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.RateLimitedLog;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.GenericFutureListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,7 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One MQTT connection: expects CONNECT first, checks it, then hands every packet, in order, to
  * the broker (which runs it on the client's lane). Enforces keep alive at 1.5 times the interval.
- * Per channel; its fields are touched only on the channel's event loop.
+ * Once the CONNECT is in, the channel moves to the client's lane ({@link LaneMove}) before the
+ * broker hears of the client, so that later packets are read, handled and answered on one thread.
+ * Per channel; its fields are touched only on the channel's event loop (the one it is on).
  */
 final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
@@ -50,6 +56,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private TopicAliases topicAliases;
     private String clientId;
     private boolean disconnectedNormally;
+    /** While the channel moves to its lane: the CONNECT and the packets read behind it wait. */
+    private LaneMove move;
+    private Connect moving;
+    private GenericFutureListener<ChannelFuture> closedWhileMoving;
 
     MqttConnectionHandler(Broker broker, BrokerConfig config) {
         this.broker = broker;
@@ -67,7 +77,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
-        if (connection == null) {
+        if (move != null) {
+            move.hold(packet);
+        } else if (connection == null) {
             onFirstPacket(ctx, packet);
         } else {
             onPacket(ctx, packet);
@@ -95,9 +107,65 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             assigned = "auto-" + UUID.randomUUID();
         }
         clientId = assigned != null ? assigned : connect.clientId();
+        EventExecutor lane = broker.lane(clientId);
+        if (LaneMove.isNeeded(ctx.channel(), lane)) {
+            moving = connect;
+            closedWhileMoving = f -> abandonMove(ctx);
+            ctx.channel().closeFuture().addListener(closedWhileMoving);
+            move = LaneMove.start(ctx.channel(), (EventLoop) lane, m -> arrived(ctx, m));
+            return;
+        }
+        admitted(ctx, connect);
+    }
+
+    /** On the client's lane: the broker takes the client, then what it sent while the channel moved. */
+    private void arrived(ChannelHandlerContext ctx, LaneMove arrived) {
+        if (move != arrived) {
+            return; // closed on the way: handed over by abandonMove
+        }
+        if (!ctx.channel().isActive()) {
+            abandonMove(ctx);
+            return;
+        }
+        ctx.channel().closeFuture().removeListener(closedWhileMoving);
+        finishMove(ctx);
+        gate.resume();
+    }
+
+    /**
+     * The channel closed before it reached its lane: the CONNECT and the packets behind it still go
+     * to the broker (from here, as they would have without the move), then the connection's end.
+     */
+    private void abandonMove(ChannelHandlerContext ctx) {
+        if (move == null) {
+            return;
+        }
+        gate.closed();
+        finishMove(ctx);
+        // the channel's inactive event may never reach this handler: a pipeline closed while it
+        // leaves its loop is taken down at deregistration (a second call finds the session detached)
+        broker.connectionLost(clientId, connection, disconnectedNormally);
+    }
+
+    private void finishMove(ChannelHandlerContext ctx) {
+        LaneMove done = move;
+        Connect connect = moving;
+        move = null;
+        moving = null;
+        closedWhileMoving = null;
+        admitted(ctx, connect);
+        for (Packet p = done.next(); p != null; p = done.next()) {
+            onPacket(ctx, p);
+        }
+    }
+
+    /** A CONNECT that passed the connection's checks, on the channel's final loop: keep alive, then the broker. */
+    private void admitted(ChannelHandlerContext ctx, Connect connect) {
         int keepAlive = effectiveKeepAlive(connect.keepAliveSeconds());
-        ctx.pipeline().replace(MqttChannelInitializer.IDLE_STATE, MqttChannelInitializer.IDLE_STATE,
-                new IdleStateHandler(keepAlive == 0 ? 0 : keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        if (ctx.pipeline().get(MqttChannelInitializer.IDLE_STATE) != null) { // gone once a closed pipeline is taken down
+            ctx.pipeline().replace(MqttChannelInitializer.IDLE_STATE, MqttChannelInitializer.IDLE_STATE,
+                    new IdleStateHandler(keepAlive == 0 ? 0 : keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
         broker.connect(connect, connection, clientId);
     }
 
@@ -179,7 +247,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.channel().isWritable() && clientId != null) {
+        if (ctx.channel().isWritable() && clientId != null && move == null) {
             broker.writable(clientId, connection);
             gate.release();
         }
