@@ -72,9 +72,13 @@ start_switchboard() {
 }
 
 declare -A PID
+port_of() { [[ $1 == mosquitto ]] && echo $PORT_M || echo $PORT_S; }
 start() { # side
     local side=$1 port
-    if [[ $side == mosquitto ]]; then port=$PORT_M; start_mosquitto; else port=$PORT_S; start_switchboard; fi
+    port=$(port_of "$side")
+    # a broker already there would be measured (and stopped) instead of ours
+    [[ -z "$(pid_of_port "$port")" ]] || die "port $port is in use (another run? set PORT_M and PORT_S)"
+    if [[ $side == mosquitto ]]; then start_mosquitto; else start_switchboard; fi
     for _ in $(seq 100); do [[ -n "$(pid_of_port "$port")" ]] && break; sleep 0.1; done
     PID[$side]="$(pid_of_port "$port")"
     [[ -n "${PID[$side]}" ]] || die "$side did not start listening on $port"
@@ -87,7 +91,6 @@ stop() { # side
     PID[$1]=""
 }
 trap 'stop mosquitto; stop switchboard' EXIT
-port_of() { [[ $1 == mosquitto ]] && echo $PORT_M || echo $PORT_S; }
 
 SCENARIOS=()
 for mode in fanin fanout pairwise; do
