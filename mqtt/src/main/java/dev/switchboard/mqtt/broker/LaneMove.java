@@ -1,9 +1,12 @@
 package dev.switchboard.mqtt.broker;
 
+import dev.switchboard.mqtt.packet.Connect;
 import dev.switchboard.mqtt.packet.Packet;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.GenericFutureListener;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -17,15 +20,18 @@ import java.util.function.Consumer;
  * packets already decoded behind the CONNECT wait here, the channel leaves its loop and registers
  * on the lane, and only there is the broker told of the client and handed the waiting packets. So
  * nothing is written to the channel while it belongs to no loop, nothing the client sent is read
- * on two threads, and a client that wrote CONNECT, PUBLISH, DISCONNECT and closed has its close
- * read after its packets were handled. A channel closed during the move never reaches the broker.
+ * on two threads. A channel that closes on the way (a client that wrote CONNECT, PUBLISH,
+ * DISCONNECT and its FIN at once is read to the end before the move begins) is handed back with
+ * everything it sent, for the broker to hear from where it is: nothing is lost either way.
  *
  * <p>Per channel: created and fed on the old loop, finished on the lane.
  */
 final class LaneMove {
+    private final Connect connect;
     private final ArrayDeque<Packet> waiting = new ArrayDeque<>();
 
-    private LaneMove() {
+    private LaneMove(Connect connect) {
+        this.connect = connect;
     }
 
     /** True when {@code channel} is not on {@code lane} and can go there (a loop of its own group). */
@@ -35,28 +41,41 @@ final class LaneMove {
     }
 
     /**
-     * Starts moving {@code channel} to {@code lane}; called on the channel's loop while it reads.
-     * {@code arrived} runs on the lane once the channel is there, with this move to take the
-     * waiting packets from; reading stays off until it turns it on again.
+     * Starts moving {@code channel} to {@code lane}; called on the channel's loop while it reads
+     * {@code connect}. Then exactly one of: {@code arrived} runs on the lane once the channel is
+     * there (reading stays off until it turns it on again); or {@code closed} runs where the
+     * channel closed, before its pipeline is taken down.
      */
-    static LaneMove start(Channel channel, EventLoop lane, Consumer<LaneMove> arrived) {
-        LaneMove move = new LaneMove();
+    static LaneMove start(Channel channel, EventLoop lane, Connect connect, Consumer<LaneMove> arrived,
+            Consumer<LaneMove> closed) {
+        LaneMove move = new LaneMove(connect);
+        GenericFutureListener<ChannelFuture> onClose = f -> closed.accept(move);
+        channel.closeFuture().addListener(onClose);
         channel.config().setAutoRead(false);
         // deregistration waits for the current read to end (Netty runs it later on this loop)
         channel.deregister().addListener(left -> {
-            if (!left.isSuccess() || !channel.isOpen()) {
+            if (!channel.isOpen()) {
+                return; // onClose has handed everything back
+            }
+            if (!left.isSuccess()) {
                 channel.close();
                 return;
             }
             lane.register(channel).addListener(registered -> {
-                if (registered.isSuccess()) {
+                if (registered.isSuccess() && channel.isActive()) {
+                    channel.closeFuture().removeListener(onClose);
                     arrived.accept(move);
                 } else {
-                    channel.close(); // closed on the way: the broker never knew the client
+                    channel.close(); // and onClose hands everything back
                 }
             });
         });
         return move;
+    }
+
+    /** The CONNECT that started the move. */
+    Connect connect() {
+        return connect;
     }
 
     /** A packet decoded behind the CONNECT, before the channel reached its lane. */

@@ -19,17 +19,15 @@ import dev.switchboard.mqtt.packet.ReasonCodes;
 import dev.switchboard.mqtt.topic.TopicName;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.RateLimitedLog;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.GenericFutureListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,10 +54,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private TopicAliases topicAliases;
     private String clientId;
     private boolean disconnectedNormally;
-    /** While the channel moves to its lane: the CONNECT and the packets read behind it wait. */
+    /** While the channel moves to its lane: the CONNECT and the packets read behind it wait there. */
     private LaneMove move;
-    private Connect moving;
-    private GenericFutureListener<ChannelFuture> closedWhileMoving;
 
     MqttConnectionHandler(Broker broker, BrokerConfig config) {
         this.broker = broker;
@@ -109,10 +105,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         clientId = assigned != null ? assigned : connect.clientId();
         EventExecutor lane = broker.lane(clientId);
         if (LaneMove.isNeeded(ctx.channel(), lane)) {
-            moving = connect;
-            closedWhileMoving = f -> abandonMove(ctx);
-            ctx.channel().closeFuture().addListener(closedWhileMoving);
-            move = LaneMove.start(ctx.channel(), (EventLoop) lane, m -> arrived(ctx, m));
+            move = LaneMove.start(ctx.channel(), (EventLoop) lane, connect, m -> arrived(ctx, m),
+                    m -> closedOnTheWay(ctx, m));
             return;
         }
         admitted(ctx, connect);
@@ -120,40 +114,30 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** On the client's lane: the broker takes the client, then what it sent while the channel moved. */
     private void arrived(ChannelHandlerContext ctx, LaneMove arrived) {
-        if (move != arrived) {
-            return; // closed on the way: handed over by abandonMove
+        if (move == arrived) {
+            finishMove(ctx, arrived);
+            gate.resume();
         }
-        if (!ctx.channel().isActive()) {
-            abandonMove(ctx);
-            return;
-        }
-        ctx.channel().closeFuture().removeListener(closedWhileMoving);
-        finishMove(ctx);
-        gate.resume();
     }
 
     /**
      * The channel closed before it reached its lane: the CONNECT and the packets behind it still go
      * to the broker (from here, as they would have without the move), then the connection's end.
      */
-    private void abandonMove(ChannelHandlerContext ctx) {
-        if (move == null) {
+    private void closedOnTheWay(ChannelHandlerContext ctx, LaneMove abandoned) {
+        if (move != abandoned) {
             return;
         }
         gate.closed();
-        finishMove(ctx);
+        finishMove(ctx, abandoned);
         // the channel's inactive event may never reach this handler: a pipeline closed while it
         // leaves its loop is taken down at deregistration (a second call finds the session detached)
         broker.connectionLost(clientId, connection, disconnectedNormally);
     }
 
-    private void finishMove(ChannelHandlerContext ctx) {
-        LaneMove done = move;
-        Connect connect = moving;
+    private void finishMove(ChannelHandlerContext ctx, LaneMove done) {
         move = null;
-        moving = null;
-        closedWhileMoving = null;
-        admitted(ctx, connect);
+        admitted(ctx, done.connect());
         for (Packet p = done.next(); p != null; p = done.next()) {
             onPacket(ctx, p);
         }
