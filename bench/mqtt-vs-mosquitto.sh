@@ -14,10 +14,13 @@
 # TCP_NODELAY (as Netty sets it; without it Mosquitto stalls on delayed ACKs with 1 KiB messages).
 #
 # Environment: MQTTBENCH (required), RUNS (3), DUR (8 s measured), WARM (2 s), CONNS (19000),
-#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | durable | conn),
+#   OUT (results folder; default /tmp/mqtt-vs-mosquitto-<time>), SET (full | quick | latency | durable | conn),
 #   JAR (the Switchboard jar; default cli/target/switchboard.jar, built if missing),
-#   JAVA_OPTS (JVM options for Switchboard, e.g. GC settings to compare; default none).
+#   JAVA_OPTS (JVM options for Switchboard, e.g. GC settings to compare; default none),
+#   PORT_M, PORT_S (Mosquitto's and Switchboard's ports; 47321, 47421).
 #   SET=conn: the idle-connection phase only.
+#   SET=latency: the three fixed-rate scenarios and, as a throughput check, QoS 1 64 B at max rate
+#   for each shape; no idle phase.
 #   SET=durable: QoS 1 fan-in and pairwise only, no idle phase, both brokers persisting: Mosquitto
 #   with `persistence true`, Switchboard with its store (FSYNC: always | periodic, default always).
 #   Otherwise both keep everything in memory (Switchboard --in-memory, Mosquitto persistence false).
@@ -29,7 +32,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${JAR:-$ROOT/cli/target/switchboard.jar}"
 RUNS="${RUNS:-3}"; DUR="${DUR:-8}"; WARM="${WARM:-2}"; CONNS="${CONNS:-19000}"; SET="${SET:-full}"
 OUT="${OUT:-/tmp/mqtt-vs-mosquitto-$(date +%Y%m%d-%H%M%S)}"
-PORT_M=47321; PORT_S=47421
+PORT_M="${PORT_M:-47321}"; PORT_S="${PORT_S:-47421}" # set both when another run may be going on
 FSYNC="${FSYNC:-always}"
 
 log() { printf '%s\n' "$*" >&2; }
@@ -72,9 +75,13 @@ start_switchboard() {
 }
 
 declare -A PID
+port_of() { [[ $1 == mosquitto ]] && echo $PORT_M || echo $PORT_S; }
 start() { # side
     local side=$1 port
-    if [[ $side == mosquitto ]]; then port=$PORT_M; start_mosquitto; else port=$PORT_S; start_switchboard; fi
+    port=$(port_of "$side")
+    # a broker already there would be measured (and stopped) instead of ours
+    [[ -z "$(pid_of_port "$port")" ]] || die "port $port is in use (another run? set PORT_M and PORT_S)"
+    if [[ $side == mosquitto ]]; then start_mosquitto; else start_switchboard; fi
     for _ in $(seq 100); do [[ -n "$(pid_of_port "$port")" ]] && break; sleep 0.1; done
     PID[$side]="$(pid_of_port "$port")"
     [[ -n "${PID[$side]}" ]] || die "$side did not start listening on $port"
@@ -87,7 +94,6 @@ stop() { # side
     PID[$1]=""
 }
 trap 'stop mosquitto; stop switchboard' EXIT
-port_of() { [[ $1 == mosquitto ]] && echo $PORT_M || echo $PORT_S; }
 
 SCENARIOS=()
 for mode in fanin fanout pairwise; do
@@ -105,6 +111,8 @@ if [[ $SET == quick ]]; then
     SCENARIOS=("${SCENARIOS[0]}" "${SCENARIOS[2]}" "${SCENARIOS[18]}")
 elif [[ $SET == conn ]]; then
     SCENARIOS=()
+elif [[ $SET == latency ]]; then
+    SCENARIOS=("${SCENARIOS[18]}" "${SCENARIOS[19]}" "${SCENARIOS[20]}" "${SCENARIOS[2]}" "${SCENARIOS[8]}" "${SCENARIOS[14]}")
 elif [[ $SET == durable ]]; then
     SCENARIOS=("fanin_q1_64B_max|--mode fanin --pubs 50 --qos 1 --size 64"
                "pairwise_q1_64B_max|--mode pairwise --pubs 100 --qos 1 --size 64")
@@ -145,7 +153,7 @@ for run in $(seq "$RUNS"); do
             sleep 1
         done
     done
-    [[ $SET == durable ]] && continue
+    [[ $SET == durable || $SET == latency ]] && continue
     for side in "${order[@]}"; do # a fresh broker, so its memory is the connections' alone
         stop "$side"; sleep 1; start "$side"; sleep 2
         before=$(cpu_now "${PID[$side]}")

@@ -112,6 +112,17 @@ final class Broker {
         return lanes[Math.floorMod(clientId.hashCode(), lanes.length)];
     }
 
+    /** For tests: the event loop {@code clientId}'s connection is on, asked on its lane; null when it is offline. */
+    CompletableFuture<EventExecutor> connectionLoop(String clientId) {
+        CompletableFuture<EventExecutor> loop = new CompletableFuture<>();
+        onLane(clientId, () -> {
+            Session session = sessions.get(clientId);
+            loop.complete(session != null && session.connection() instanceof ChannelConnection c
+                    ? c.channel().eventLoop() : null);
+        });
+        return loop;
+    }
+
     private void onLane(String clientId, Runnable task) {
         EventExecutor lane = lane(clientId);
         if (lane.inEventLoop()) {

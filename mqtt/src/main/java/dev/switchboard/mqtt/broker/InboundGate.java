@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * are all gone. Acknowledgements of messages the broker sent (PUBACK, PUBREC, PUBCOMP) do not pass
  * through here, so a held client still completes its deliveries and cannot deadlock the broker.
  *
- * <p>{@link #offer}, {@link #release} and {@link #stopReading} run on the channel's event loop;
+ * <p>{@link #offer}, {@link #release}, {@link #stopReading}, {@link #resume} and {@link #closed} run
+ * on the channel's event loop;
  * {@link #processed} and the congestion calls are thread-safe (lanes call them).
  */
 final class InboundGate {
@@ -46,6 +47,7 @@ final class InboundGate {
     private volatile boolean holding;
     private volatile boolean congested;
     private boolean stopped;
+    private boolean closed;
 
     InboundGate(Channel channel, Consumer<Packet> forward) {
         this(channel, forward, null);
@@ -91,6 +93,27 @@ final class InboundGate {
     void stopReading() {
         stopped = true;
         channel.config().setAutoRead(false);
+    }
+
+    /**
+     * Reading was off while the channel moved to its lane ({@link LaneMove}): on again, unless
+     * something holds it (then the usual wake-ups turn it on).
+     */
+    void resume() {
+        if (!holding) {
+            holding = true;
+            release();
+        }
+    }
+
+    /**
+     * The channel closed: what the client sent before it went still goes to the lane, past the
+     * limits (at most what one read had decoded); nothing is read any more.
+     */
+    void closed() {
+        closed = true;
+        stopped = true;
+        release();
     }
 
     /** The lane has handled one forwarded packet. */
@@ -161,7 +184,7 @@ final class InboundGate {
     }
 
     private boolean canForward() {
-        return !congested && pending.get() < MAX_PENDING && channel.isWritable();
+        return closed || !congested && pending.get() < MAX_PENDING && channel.isWritable();
     }
 
     private void forwardNow(Packet packet) {

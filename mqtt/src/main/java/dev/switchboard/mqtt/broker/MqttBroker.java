@@ -251,6 +251,11 @@ public final class MqttBroker implements AutoCloseable {
         return broker.stats().messagesDropped();
     }
 
+    /** For tests: true when the client is online and its connection is read on the client's lane. */
+    boolean servedOnItsLane(String clientId) {
+        return broker.connectionLoop(clientId).join() == broker.lane(clientId);
+    }
+
     public int retainedMessages() {
         return broker.retainedCount();
     }

@@ -24,8 +24,10 @@ import dev.switchboard.transport.ReadDeadline;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * the broker (which runs it on the client's lane). Closes a connection that sends no CONNECT within
  * the connect timeout, and enforces keep alive at 1.5 times the interval (MQTT-3.1.2-24), with a
  * {@link ReadDeadline} in the broker's {@link IdleSweep} rather than a timer per connection.
- * Per channel; its fields are touched only on the channel's event loop.
+ * Once the CONNECT is in, the channel moves to the client's lane ({@link LaneMove}) before the
+ * broker hears of the client, so that later packets are read, handled and answered on one thread.
+ * Per channel; its fields are touched only on the channel's event loop (the one it is on).
  */
 final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
@@ -54,6 +58,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private TopicAliases topicAliases;
     private String clientId;
     private boolean disconnectedNormally;
+    /** While the channel moves to its lane: the CONNECT and the packets read behind it wait there. */
+    private LaneMove move;
 
     MqttConnectionHandler(Broker broker, BrokerConfig config, IdleSweep idleSweep) {
         this.broker = broker;
@@ -100,7 +106,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
-        if (connection == null) {
+        if (move != null) {
+            move.hold(packet);
+        } else if (connection == null) {
             onFirstPacket(ctx, packet);
         } else {
             onPacket(ctx, packet);
@@ -137,8 +145,57 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         clientId = assigned != null ? assigned : connect.clientId();
+        EventExecutor lane = broker.lane(clientId);
+        if (LaneMove.isNeeded(ctx.channel(), lane)) {
+            if (deadline != null) { // a deadline belongs to its loop: the lane's loop gets a new one
+                deadline.cancel();
+                deadline = null;
+            }
+            move = LaneMove.start(ctx.channel(), (EventLoop) lane, connect, m -> arrived(ctx, m),
+                    m -> closedOnTheWay(ctx, m));
+            return;
+        }
+        admitted(ctx, connect);
+    }
+
+    /** On the client's lane: the broker takes the client, then what it sent while the channel moved. */
+    private void arrived(ChannelHandlerContext ctx, LaneMove arrived) {
+        if (move == arrived) {
+            finishMove(ctx, arrived);
+            gate.resume();
+        }
+    }
+
+    /**
+     * The channel closed before it reached its lane: the CONNECT and the packets behind it still go
+     * to the broker (from here, as they would have without the move), then the connection's end.
+     */
+    private void closedOnTheWay(ChannelHandlerContext ctx, LaneMove abandoned) {
+        if (move != abandoned) {
+            return;
+        }
+        gate.closed();
+        finishMove(ctx, abandoned);
+        // the channel's inactive event may never reach this handler: a pipeline closed while it
+        // leaves its loop is taken down at deregistration (a second call finds the session detached)
+        broker.connectionLost(clientId, connection, disconnectedNormally);
+    }
+
+    private void finishMove(ChannelHandlerContext ctx, LaneMove done) {
+        move = null;
+        admitted(ctx, done.connect());
+        for (Packet p = done.next(); p != null; p = done.next()) {
+            onPacket(ctx, p);
+        }
+    }
+
+    /** A CONNECT that passed the connection's checks, on the channel's final loop: keep alive, then the broker. */
+    private void admitted(ChannelHandlerContext ctx, Connect connect) {
+        Duration keepAlive = Duration.ofMillis(effectiveKeepAlive(connect.keepAliveSeconds()) * 1500L);
         if (deadline != null) {
-            deadline.timeout(Duration.ofMillis(effectiveKeepAlive(connect.keepAliveSeconds()) * 1500L));
+            deadline.timeout(keepAlive);
+        } else if (ctx.channel().isActive()) { // moved: watched on this loop from now on
+            deadline = idleSweep.watch(ctx.executor(), keepAlive, () -> readTimedOut(ctx));
         }
         broker.connect(connect, connection, clientId);
     }
@@ -221,7 +278,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.channel().isWritable() && clientId != null) {
+        if (ctx.channel().isWritable() && clientId != null && move == null) {
             broker.writable(clientId, connection);
             gate.release();
         }
