@@ -20,10 +20,16 @@ final class StoredQueue implements SessionQueue {
     private final String clientId;
     private final ArrayDeque<QueuedMessage> batch = new ArrayDeque<>();
     private long size;
+    /** Payload bytes queued; {@link #UNKNOWN} for a queue read back at start until first asked. */
     private long bytes;
+    private static final long UNKNOWN = -1;
 
+    /** Counted from the store the first time it is needed, so a restart does not read every queue. */
     @Override
     public long bytes() {
+        if (bytes == UNKNOWN) {
+            bytes = store.payloadBytes(clientId);
+        }
         return bytes;
     }
 
@@ -31,6 +37,7 @@ final class StoredQueue implements SessionQueue {
         this.store = store;
         this.clientId = clientId;
         this.size = store.count(clientId);
+        this.bytes = size == 0 ? 0 : UNKNOWN;
     }
 
     @Override
@@ -55,7 +62,9 @@ final class StoredQueue implements SessionQueue {
         store.remove(clientId, head.sequence());
         batch.pollFirst();
         size--;
-        bytes = Math.max(0, bytes - head.message().payload().length);
+        if (bytes != UNKNOWN) {
+            bytes = Math.max(0, bytes - head.message().payload().length);
+        }
     }
 
     @Override
@@ -65,7 +74,9 @@ final class StoredQueue implements SessionQueue {
             batch.addLast(new QueuedMessage(sequence, message, expiresAtMillis));
         }
         size++;
-        bytes += message.payload().length;
+        if (bytes != UNKNOWN) {
+            bytes += message.payload().length;
+        }
     }
 
     @Override

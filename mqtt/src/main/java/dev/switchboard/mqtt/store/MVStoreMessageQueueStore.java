@@ -61,6 +61,19 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
     }
 
     @Override
+    public long payloadBytes(String clientId) {
+        long bytes = 0;
+        Cursor<String, byte[]> cursor = queues.cursor(ClientKey.first(clientId), ClientKey.end(clientId), false);
+        while (cursor.hasNext()) {
+            String key = cursor.next();
+            if (ClientKey.belongsTo(key, clientId)) {
+                bytes += MessageFormat.readQueued(key, cursor.getValue()).message().payload().length;
+            }
+        }
+        return bytes;
+    }
+
+    @Override
     public long dropAll(String clientId) {
         long dropped = 0;
         while (true) {

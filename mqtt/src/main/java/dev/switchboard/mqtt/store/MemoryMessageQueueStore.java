@@ -65,6 +65,12 @@ public final class MemoryMessageQueueStore implements MessageQueueStore {
     }
 
     @Override
+    public long payloadBytes(String clientId) {
+        ConcurrentSkipListMap<Long, QueuedMessage> queue = queues.get(clientId);
+        return queue == null ? 0 : queue.values().stream().mapToLong(m -> m.message().payload().length).sum();
+    }
+
+    @Override
     public long dropAll(String clientId) {
         ConcurrentSkipListMap<Long, QueuedMessage> queue = queues.remove(clientId);
         long n = queue == null ? 0 : queue.size();

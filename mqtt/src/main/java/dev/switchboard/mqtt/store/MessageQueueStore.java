@@ -23,6 +23,9 @@ public interface MessageQueueStore {
 
     long count(String clientId);
 
+    /** Payload bytes of the client's queued messages, read one at a time (never the queue at once). */
+    long payloadBytes(String clientId);
+
     /** Empties the client's queue; returns how many messages were dropped. */
     long dropAll(String clientId);
 

@@ -36,6 +36,22 @@ class MessageQueueStoreContractTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void payloadBytesAreCountedPerClient(StoreKind kind) {
+        try (BrokerStores stores = kind.open(dir)) {
+            MessageQueueStore queues = stores.queues();
+            queues.append("a", Messages.plain("x", "12345", 1), Long.MAX_VALUE);
+            queues.append("ab", Messages.plain("y", "1234567", 1), Long.MAX_VALUE);
+            queues.append("a", Messages.plain("x", "123", 1), Long.MAX_VALUE);
+            assertThat(queues.payloadBytes("a")).isEqualTo(8);
+            assertThat(queues.payloadBytes("ab")).isEqualTo(7);
+            assertThat(queues.payloadBytes("b")).isZero();
+            queues.removeHead("a");
+            assertThat(queues.payloadBytes("a")).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void messagesKeepEveryField(StoreKind kind) {
         try (BrokerStores stores = kind.open(dir)) {
             Publish full = Messages.full("a/b", "payload");
