@@ -12,8 +12,10 @@
 #   TIMEOUT     per transfer, seconds (default 600)
 #   TRACKER_SECS  seconds per trackerbench run (default 5); TRACKERS="" skips the tracker part
 #   TRACKERS    which trackers to sweep (default "opentracker ours")
-#   SB_JAR      the switchboard jar (default cli/target/switchboard.jar; built if missing)
-#   OURS_JAVA_OPTS  JVM options for our peers (default none: the JVM's defaults), e.g. "-XX:+UseSerialGC -Xmx64m"
+#   SB_JAR      the switchboard jar (default cli/target/switchboard.jar; built if missing). With the
+#               default our peers and tracker run through the launcher ./switchboard (its JVM options
+#               and class-data sharing archive), as a user runs them; another jar runs with java -jar
+#   OURS_JAVA_OPTS  JVM options for our peers on top of the launcher's, e.g. "-XX:+UseSerialGC -Xmx64m"
 #   OUT         where results go (default a new /tmp/torrent-vs-thirdparty.XXXXXX)
 #
 # Needs: java 17, /usr/bin/python3 with python3-libtorrent, aria2c, mktorrent, opentracker, gcc, make.
@@ -65,7 +67,15 @@ cat >"$OUT/logback.xml" <<'XML'
   <root level="INFO"><appender-ref ref="STDERR"/></root>
 </configuration>
 XML
-OURS="java ${OURS_JAVA_OPTS:-} -Dlogback.configurationFile=$OUT/logback.xml -jar $SB_JAR"
+# Our peers start the way a user starts them, through the launcher (its JVM options and class-data
+# sharing archive, made here once so that no timed run pays for it), unless SB_JAR names another jar.
+if [[ "$SB_JAR" == "$ROOT/cli/target/switchboard.jar" ]]; then
+    export SWITCHBOARD_JAVA_OPTS="${OURS_JAVA_OPTS:-} -Dlogback.configurationFile=$OUT/logback.xml"
+    "$ROOT/switchboard" --version >&2
+    OURS="$ROOT/switchboard"
+else
+    OURS="java ${OURS_JAVA_OPTS:-} -Dlogback.configurationFile=$OUT/logback.xml -jar $SB_JAR"
+fi
 
 # a peer list like "lt,ours" as harness --seed/--leech arguments
 peer_arg() {
@@ -136,7 +146,7 @@ for rep in $(seq 1 "$REPS"); do
     for t in $TRACKERS; do
         case "$t" in
             opentracker) cmd=opentracker ;;
-            ours) cmd="java -jar $SB_JAR tracker serve --port {port}" ;;
+            ours) cmd="$OURS tracker serve --port {port}" ;;
             *) die "unknown tracker '$t' (opentracker, ours)" ;;
         esac
         log "[$rep/$REPS] trackerbench sweep against $t ($TRACKER_SECS s per run) ..."

@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param maxHeaderSize largest HTTP header block accepted; larger ones are answered 431
  * @param maxConnections HTTP connections open at once; more are refused and logged
  * @param idleTimeout an HTTP connection that sends nothing for this long is closed
- * @param ioThreads event loop threads; 0 means one per core
+ * @param ioThreads event loop threads; 0 means one per core. With native epoll the UDP port gets one
+ *     socket per thread ({@code SO_REUSEPORT}), so datagrams are read on all of them
  * @param sweepInterval how often expired peers and empty swarms are removed
  * @param allowList the torrents served
  * @param clock the time peers are stamped and expired with, and connection ids are made with

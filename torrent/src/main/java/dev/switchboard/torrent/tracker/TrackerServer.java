@@ -15,9 +15,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ public final class TrackerServer implements AutoCloseable {
     private final ChannelGroup channels;
     private final ConnectionLimiter limiter;
     private final Channel httpListener;
-    private final Channel udpSocket;
+    private final List<Channel> udpSockets;
     private final ScheduledFuture<?> sweeper;
     private boolean closed;
 
@@ -55,30 +57,41 @@ public final class TrackerServer implements AutoCloseable {
                 new HttpTrackerHandler(state), channels);
         UdpTrackerChannelInitializer udp = new UdpTrackerChannelInitializer(
                 new UdpTrackerHandler(state, new ConnectionIds(config.clock())));
-        Channel[] bound;
+        Listeners bound;
         try {
             bound = bindBoth(transport, http, udp);
         } catch (RuntimeException e) {
             releaseThreads();
             throw e;
         }
-        this.httpListener = bound[0];
-        this.udpSocket = bound[1];
+        this.httpListener = bound.tcp();
+        this.udpSockets = bound.udp();
         long sweepMillis = config.sweepInterval().toMillis();
         this.sweeper = workers.next().scheduleAtFixedRate(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** TCP first, then UDP on the port TCP got; with port 0 another pair is tried if UDP's is taken. */
-    private Channel[] bindBoth(Transport transport, HttpTrackerChannelInitializer http,
+    private record Listeners(Channel tcp, List<Channel> udp) {
+    }
+
+    /**
+     * TCP first, then UDP on the port TCP got; with port 0 another pair is tried if UDP's is taken.
+     * UDP gets one socket per I/O thread (with epoll; {@code SO_REUSEPORT}), so datagrams are read
+     * on every loop. The TCP listener, bound without {@code SO_REUSEPORT}, keeps a second tracker
+     * off the port.
+     */
+    private Listeners bindBoth(Transport transport, HttpTrackerChannelInitializer http,
             UdpTrackerChannelInitializer udp) {
+        int loops = 0;
+        for (EventExecutor ignored : workers) {
+            loops++;
+        }
         for (int attempt = 1; ; attempt++) {
             Channel tcp = TcpServer.bind(transport, boss, workers,
                     new InetSocketAddress(config.bindHost(), config.port()), http);
             InetSocketAddress tcpAddress = (InetSocketAddress) tcp.localAddress();
             try {
-                Channel datagram = UdpServer.bind(transport, workers, tcpAddress,
-                        UdpTrackerDecoder.MAX_DATAGRAM + 1, udp);
-                return new Channel[] {tcp, datagram};
+                return new Listeners(tcp, UdpServer.bind(transport, workers, tcpAddress,
+                        UdpTrackerDecoder.MAX_DATAGRAM + 1, loops, udp));
             } catch (TcpServer.ListenException e) {
                 tcp.close().syncUninterruptibly();
                 if (config.port() != 0 || attempt >= PORT_ATTEMPTS) {
@@ -119,7 +132,7 @@ public final class TrackerServer implements AutoCloseable {
 
     /** The UDP socket's address. */
     public InetSocketAddress udpAddress() {
-        return (InetSocketAddress) udpSocket.localAddress();
+        return (InetSocketAddress) udpSockets.get(0).localAddress();
     }
 
     /** The swarms, for embedding programs and tests. */
@@ -144,7 +157,9 @@ public final class TrackerServer implements AutoCloseable {
         closed = true;
         sweeper.cancel(false);
         httpListener.close().syncUninterruptibly();
-        udpSocket.close().syncUninterruptibly();
+        for (Channel socket : udpSockets) {
+            socket.close().syncUninterruptibly();
+        }
         channels.close().awaitUninterruptibly();
         releaseThreads();
         LOG.info("tracker on {} stopped ({} torrents, {} peers)", Addresses.format(localAddress()),
