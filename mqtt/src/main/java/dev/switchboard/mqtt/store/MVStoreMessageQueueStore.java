@@ -62,15 +62,10 @@ public final class MVStoreMessageQueueStore implements MessageQueueStore {
 
     @Override
     public long payloadBytes(String clientId) {
-        long bytes = 0;
-        Cursor<String, byte[]> cursor = queues.cursor(ClientKey.first(clientId), ClientKey.end(clientId), false);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            if (ClientKey.belongsTo(key, clientId)) {
-                bytes += MessageFormat.readQueued(key, cursor.getValue()).message().payload().length;
-            }
-        }
-        return bytes;
+        long[] bytes = {0};
+        ClientKey.forEachIn(queues, clientId,
+                (key, value) -> bytes[0] += MessageFormat.readQueued(key, value).message().payload().length);
+        return bytes[0];
     }
 
     @Override

@@ -133,8 +133,7 @@ public final class StoreFile implements AutoCloseable {
      * by MVStore dropping chunks that hold nothing live, and by {@link StoreRewrite} at start.
      */
     static MVStore openMVStore(Path path, int cacheSizeMiB, boolean readOnlyRecovery) {
-        MVStore.Builder builder = new MVStore.Builder().fileName(path.toString()).cacheSize(cacheSizeMiB)
-                .autoCommitBufferSize(WRITE_BUFFER_KIB).autoCompactFillRate(0);
+        MVStore.Builder builder = builder(path, cacheSizeMiB);
         if (readOnlyRecovery) {
             builder.readOnly().recoveryMode();
         }
@@ -256,6 +255,12 @@ public final class StoreFile implements AutoCloseable {
     /** A data map; every write to it is followed by {@link #changed()}. */
     MVMap<String, byte[]> map(String name) {
         return store.openMap(name, StoreLayout.dataMap());
+    }
+
+    /** The settings of every store file the broker opens or writes (the data file, a rewrite, a recovery). */
+    static MVStore.Builder builder(Path path, int cacheSizeMiB) {
+        return new MVStore.Builder().fileName(path.toString()).cacheSize(cacheSizeMiB)
+                .autoCommitBufferSize(WRITE_BUFFER_KIB).autoCompactFillRate(0);
     }
 
     /** Writes a new chunk with every change so far, then forces the file to disk. */

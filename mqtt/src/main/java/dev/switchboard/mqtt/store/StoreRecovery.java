@@ -39,8 +39,7 @@ public final class StoreRecovery {
         Collector collector = new Collector();
         try {
             Files.deleteIfExists(fresh);
-            MVStore target = new MVStore.Builder().fileName(fresh.toString()).cacheSize(config.cacheSizeMiB())
-                    .autoCommitBufferSize(StoreFile.WRITE_BUFFER_KIB).autoCompactFillRate(0).open();
+            MVStore target = StoreFile.builder(fresh, config.cacheSizeMiB()).open();
             try {
                 StoreFile.checkFormatVersion(fresh, target, false);
                 collector.target = target;

@@ -49,8 +49,7 @@ final class StoreRewrite {
         try {
             long before = Files.size(path);
             Files.deleteIfExists(fresh);
-            MVStore target = new MVStore.Builder().fileName(fresh.toString()).cacheSize(cacheSizeMiB)
-                    .autoCommitBufferSize(StoreFile.WRITE_BUFFER_KIB).autoCompactFillRate(0).open();
+            MVStore target = StoreFile.builder(fresh, cacheSizeMiB).open();
             try {
                 StoreFile.checkFormatVersion(fresh, target, false);
                 MVStore source = StoreFile.openMVStore(path, cacheSizeMiB, false);
