@@ -15,6 +15,7 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
@@ -78,8 +79,15 @@ final class SubscriptionMapping {
 
     static SubAck fromNetty(MqttSubAckMessage message) {
         Mqtt5Properties properties = Mqtt5Properties.of(message.idAndPropertiesVariableHeader().properties());
-        return new SubAck(message.variableHeader().messageId(), message.payload().reasonCodes(),
-                properties.string(REASON_STRING));
+        // Netty keeps a code it does not know as null, and its reasonCodes() then throws
+        List<Integer> codes = new ArrayList<>();
+        for (MqttReasonCodes.SubAck code : message.payload().typedReasonCodes()) {
+            if (code == null) {
+                throw MqttProtocolException.malformed("SUBACK with a reason code that is not one (MQTT-3.9.3)");
+            }
+            codes.add(code.byteValue() & 0xFF);
+        }
+        return new SubAck(message.variableHeader().messageId(), codes, properties.string(REASON_STRING));
     }
 
     static MqttSubAckMessage toNetty(SubAck subAck, ProtocolVersion version) {

@@ -59,6 +59,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void aSubAckWithACodeThatIsNoReasonCodeIsMalformedNotACrash() {
+        // MQTT-3.9.3: a SUBACK code is 0x00-0x02 or a listed failure; the fuzz test once sent one that was not
+        assertMalformed(hex(
+                "90", // SUBACK
+                "03", // remaining length 3
+                "0001", // packet id 1
+                "03")); // reason code 0x03: no such code
+    }
+
+    @Test
     void invalidUtf8InATopic() {
         assertMalformed(hex(
                 "30", // PUBLISH, QoS 0
