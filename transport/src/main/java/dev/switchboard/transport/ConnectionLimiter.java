@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,6 +19,8 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private final String serverName;
     private final int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
+    /** One listener for every connection's close, not a new one per connection (memory per idle connection). */
+    private final ChannelFutureListener closed = f -> open.decrementAndGet();
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, Duration.ofSeconds(1));
 
     public ConnectionLimiter(String serverName, int maxConnections) {
@@ -31,7 +34,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         int now = open.incrementAndGet();
-        ctx.channel().closeFuture().addListener(f -> open.decrementAndGet());
+        ctx.channel().closeFuture().addListener(closed);
         if (now > maxConnections) {
             refusals.warn("{}: refused connection from {}: {} connections open, limit is {} (--max-connections)",
                     serverName, ctx.channel().remoteAddress(), now - 1, maxConnections);

@@ -125,7 +125,6 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 broker.limitLog(), () -> "client " + clientId + " at " + Addresses.format(ctx.channel().remoteAddress())) : null;
         gate = new InboundGate(ctx.channel(), p -> broker.packet(clientId, connection, p), rate);
         connection = new ChannelConnection(ctx.channel(), connect, gate);
-        topicAliases = new TopicAliases(connect.version().isMqtt5() ? config.topicAliasMaximum() : 0);
         String assigned = null;
         if (connect.clientId().isEmpty()) {
             if (!connect.cleanStart() && !connect.version().isMqtt5()) {
@@ -222,7 +221,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             try {
-                packet = topicAliases.resolve(publish);
+                packet = publish.topicAlias().isEmpty() ? publish : topicAliases().resolve(publish);
             } catch (MqttProtocolException e) {
                 fail(ctx, e);
                 return;
@@ -251,6 +250,14 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         } else {
             gate.offer(packet);
         }
+    }
+
+    /** Created by the first PUBLISH that carries an alias: most clients never send one. */
+    private TopicAliases topicAliases() {
+        if (topicAliases == null) {
+            topicAliases = new TopicAliases(connection.version().isMqtt5() ? config.topicAliasMaximum() : 0);
+        }
+        return topicAliases;
     }
 
     private void protocolError(ChannelHandlerContext ctx, String reason) {
