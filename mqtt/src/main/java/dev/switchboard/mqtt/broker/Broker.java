@@ -343,7 +343,7 @@ final class Broker {
             session.acks().add(connection, ack, persistence.durableAfter(writes == null ? List.of() : writes),
                     task -> onLane(session.clientId(), task));
         } else {
-            session.acks().addReady(connection, ack);
+            session.acknowledgeReady(connection, ack);
         }
     }
 

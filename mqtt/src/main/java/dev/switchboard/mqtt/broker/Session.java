@@ -40,7 +40,8 @@ final class Session {
     /** Messages waiting to be sent, each with when its Message Expiry Interval runs out (MAX_VALUE: never). */
     private final SessionQueue queue;
     private final DurableSession durable;
-    private final PendingAcks acks = new PendingAcks();
+    /** Created by the first acknowledgement that has to wait for the disk (--fsync always). */
+    private PendingAcks acks;
     private final Clock clock;
     private long expired;
     private Set<Integer> awaitingRelease = Collections.emptySet();
@@ -130,7 +131,19 @@ final class Session {
 
     /** Acknowledgements to this client that wait for the disk. */
     PendingAcks acks() {
+        if (acks == null) {
+            acks = new PendingAcks();
+        }
         return acks;
+    }
+
+    /** Sends {@code ack} now, or after the acknowledgements still waiting for the disk. */
+    void acknowledgeReady(ClientConnection connection, Packet ack) {
+        if (acks == null) {
+            connection.send(ack);
+        } else {
+            acks.addReady(connection, ack);
+        }
     }
 
     /**
