@@ -21,17 +21,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${JAR:-$ROOT/cli/target/switchboard.jar}"
 CONNS="${CONNS:-19000}"; PORT="${PORT:-47431}"; TOP="${TOP:-30}"
 
-die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-for tool in java jcmd jq python3 ss; do
-    command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
-done
-[[ -n "${MQTTBENCH:-}" ]] || die "set MQTTBENCH to the mqttbench binary or to its source folder"
-if [[ -d "$MQTTBENCH" ]]; then
-    BUILD="$(mktemp -d)"
-    cc -O2 -o "$BUILD/mqttbench" "$MQTTBENCH/mqttbench.c" || die "could not build $MQTTBENCH/mqttbench.c"
-    MQTTBENCH="$BUILD/mqttbench"
-fi
-[[ -f "$JAR" ]] || (cd "$ROOT" && mvn -B -q -DskipTests -pl cli -am package) || die "build failed"
+# shellcheck source=mqttbench-setup.sh
+source "$ROOT/bench/mqttbench-setup.sh"
+need_tools java jcmd jq python3 ss
 TMP="$(mktemp -d)"
 
 ulimit -n "$(ulimit -Hn)"

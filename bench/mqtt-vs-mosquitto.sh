@@ -35,19 +35,9 @@ OUT="${OUT:-/tmp/mqtt-vs-mosquitto-$(date +%Y%m%d-%H%M%S)}"
 PORT_M="${PORT_M:-47321}"; PORT_S="${PORT_S:-47421}" # set both when another run may be going on
 FSYNC="${FSYNC:-always}"
 
-log() { printf '%s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-for tool in java mosquitto jq python3 ss; do
-    command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
-done
-[[ -n "${MQTTBENCH:-}" ]] || die "set MQTTBENCH to the mqttbench binary or to its source folder"
-if [[ -d "$MQTTBENCH" ]]; then
-    BUILD="$(mktemp -d)"
-    cc -O2 -o "$BUILD/mqttbench" "$MQTTBENCH/mqttbench.c" || die "could not build $MQTTBENCH/mqttbench.c"
-    MQTTBENCH="$BUILD/mqttbench"
-fi
-[[ -f "$JAR" ]] || (cd "$ROOT" && mvn -B -q -DskipTests -pl cli -am package) || die "build failed"
+# shellcheck source=mqttbench-setup.sh
+source "$ROOT/bench/mqttbench-setup.sh"
+need_tools java mosquitto jq python3 ss
 mkdir -p "$OUT"
 RES="$OUT/results.jsonl"; : > "$RES"
 
