@@ -7,8 +7,7 @@
 #   native   of that, everything else (code cache, metaspace, collector structures, Netty's direct
 #            buffers, malloc arenas, thread stacks);
 #   live     live objects only: `jcmd GC.class_histogram` (a full collection) with the connections
-#            held, less the same after a warm-up round of 500 connections, so class loading and JIT
-#            are not counted;
+#            held, less the same once they have closed (so loaded classes are not counted);
 # and the classes that grew by about one instance per connection or more, with bytes per connection.
 #
 # Environment: MQTTBENCH (required: the mqttbench binary or its source folder), CONNS (19000),
@@ -69,8 +68,6 @@ hold() { # conns keepalive hold name
 }
 
 read -r heap0 other0 < <(resident)
-hold 500 30 1 warmup > /dev/null
-histogram "$TMP/before.txt"
 hold "$CONNS" 30 40 idle > "$TMP/idle.json" &
 BENCH=$!
 for _ in $(seq 120); do
@@ -80,10 +77,14 @@ for _ in $(seq 120); do
 done
 (( open >= CONNS )) || die "only $open of $CONNS connections open"
 sleep 10 # idle for a while, as in SET=conn
-read -r heap1 other1 < <(resident)
+read -r heap1 other1 < <(resident) # before any full collection, as SET=conn sees it
 histogram "$TMP/after.txt"
 wait "$BENCH"
-
+for _ in $(seq 120); do # the clients have gone (clean sessions: nothing of them stays)
+    (( $(ss -Htn state established "( sport = :$PORT )" | wc -l) == 0 )) && break
+    sleep 0.5
+done
+histogram "$TMP/before.txt"
 python3 - "$TMP/before.txt" "$TMP/after.txt" "$CONNS" "$TOP" "$heap0" "$other0" "$heap1" "$other1" <<'EOF'
 import re, sys
 before, after, n, top = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
