@@ -80,8 +80,8 @@ sleep 10 # idle for a while, as in SET=conn
 read -r heap1 other1 < <(resident) # before any full collection, as SET=conn sees it
 histogram "$TMP/after.txt"
 wait "$BENCH"
-for _ in $(seq 120); do # the clients have gone (clean sessions: nothing of them stays)
-    (( $(ss -Htn state established "( sport = :$PORT )" | wc -l) == 0 )) && break
+for _ in $(seq 120); do # the clients have gone and the broker closed its side (clean sessions: nothing stays)
+    (( $(ss -Htn "( sport = :$PORT )" | wc -l) == 0 )) && break
     sleep 0.5
 done
 histogram "$TMP/before.txt"
