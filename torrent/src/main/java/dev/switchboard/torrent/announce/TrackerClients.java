@@ -2,30 +2,29 @@ package dev.switchboard.torrent.announce;
 
 import dev.switchboard.transport.Transport;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * Makes tracker clients by URL scheme ({@code http}, {@code https}, {@code udp}) and owns what they
- * share: one JDK {@link HttpClient} and one event loop for every UDP tracker socket. One instance
- * serves every torrent of a process; close it last, after the announcers.
+ * share: one event loop for every tracker connection and UDP socket, and the TLS client context for
+ * https trackers (made at the first one). One instance serves every torrent of a process; close it
+ * last, after the announcers.
  */
 public final class TrackerClients implements AutoCloseable {
     private final AnnounceConfig config;
     private final Transport transport;
     private final EventLoopGroup group;
-    private final HttpClient http;
+    private SslContext tls; // guarded by this
 
     public TrackerClients(AnnounceConfig config) {
         this.config = config;
         this.transport = Transport.best();
-        this.group = transport.newGroup("announce-udp", 1);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.group = transport.newGroup("announce", 1);
     }
 
     public AnnounceConfig config() {
@@ -41,14 +40,27 @@ public final class TrackerClients implements AutoCloseable {
     public TrackerClient open(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case "http", "https" -> new HttpTrackerClient(uri, http, config);
+            case "http", "https" -> new HttpTrackerClient(uri, group, transport, this::tls, config);
             case "udp" -> new UdpTrackerClient(uri, group, transport, config);
             default -> throw new IllegalArgumentException("unsupported tracker URL " + uri
                     + ": only http, https and udp trackers are supported");
         };
     }
 
-    /** Closes every UDP socket and releases the event loop thread. */
+    /** The JDK's trust store and TLS: loaded at the first https tracker, not by every download. */
+    private synchronized SslContext tls() {
+        if (tls == null) {
+            try {
+                tls = SslContextBuilder.forClient().build();
+            } catch (SSLException e) {
+                throw new AnnounceException(AnnounceException.Kind.UNREACHABLE, "cannot set up TLS for https trackers: "
+                        + e.getMessage(), e);
+            }
+        }
+        return tls;
+    }
+
+    /** Closes every tracker connection and UDP socket and releases the event loop thread. */
     @Override
     public void close() {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,12 +25,20 @@ class HttpTrackerClientTest {
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
+    private TrackerClients clients;
+    private ServerSocket rawServer;
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         release.countDown();
         if (server != null) {
             server.stop(0);
+        }
+        if (clients != null) {
+            clients.close();
+        }
+        if (rawServer != null) {
+            rawServer.close();
         }
     }
 
@@ -51,9 +60,20 @@ class HttpTrackerClientTest {
             }
         });
         server.start();
-        AnnounceConfig config = AnnounceConfig.builder().httpTimeout(Duration.ofMillis(500)).maxResponseBytes(4096).build();
-        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/announce");
-        return new HttpTrackerClient(uri, HttpClient.newHttpClient(), config);
+        // a short timeout only where the test waits for it: elsewhere a loaded machine must not fail the test
+        useClients(hang ? Duration.ofMillis(500) : Duration.ofSeconds(10));
+        return client("http://127.0.0.1:" + server.getAddress().getPort() + "/announce");
+    }
+
+    private void useClients(Duration timeout) {
+        if (clients != null) {
+            clients.close();
+        }
+        clients = new TrackerClients(AnnounceConfig.builder().httpTimeout(timeout).maxResponseBytes(4096).build());
+    }
+
+    private HttpTrackerClient client(String url) {
+        return (HttpTrackerClient) clients.open(URI.create(url));
     }
 
     private static byte[] bytes(String text) {
@@ -62,7 +82,7 @@ class HttpTrackerClientTest {
 
     private static AnnounceException failure(CompletableFuture<?> future) {
         try {
-            future.get(10, TimeUnit.SECONDS);
+            future.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             return (AnnounceException) AnnounceException.unwrap(e.getCause() == null ? e : e.getCause());
         }
@@ -132,5 +152,106 @@ class HttpTrackerClientTest {
         server.stop(0);
         assertThat(failure(client.announce(UdpTrackerClientTest.REQUEST)).kind())
                 .isIn(AnnounceException.Kind.UNREACHABLE, AnnounceException.Kind.TIMEOUT);
+    }
+
+    /** A tracker that writes {@code raw} bytes as its whole reply, then closes: for replies the JDK server would not send. */
+    private HttpTrackerClient rawTracker(byte[] raw) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        useClients(Duration.ofSeconds(10));
+        rawServer = socket;
+        Thread serve = new Thread(() -> {
+            try (Socket s = socket.accept()) {
+                s.getInputStream().read(new byte[4096]);
+                s.getOutputStream().write(raw);
+            } catch (IOException ignored) {
+                // the test ends the socket
+            }
+        }, "raw-tracker");
+        serve.setDaemon(true);
+        serve.start();
+        return client("http://127.0.0.1:" + socket.getLocalPort() + "/announce");
+    }
+
+    @Test
+    void redirectsAreFollowedWithTheAnnounceQuery() throws Exception {
+        HttpTrackerClient client = trackerAnswering(200, bytes("d8:intervali900e5:peers0:e"), false);
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/announce?" + exchange.getRequestURI().getRawQuery());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        HttpTrackerClient moved = client("http://127.0.0.1:" + server.getAddress().getPort() + "/moved");
+
+        AnnounceResponse response = moved.announce(UdpTrackerClientTest.REQUEST).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.interval()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(queries).singleElement().asString().startsWith("info_hash=%AB%AB").contains("event=started");
+        assertThat(client.uri().getPath()).isEqualTo("/announce");
+    }
+
+    @Test
+    void aRedirectLoopEndsAsUnreachable() throws Exception {
+        trackerAnswering(200, bytes("d8:intervali900e5:peers0:e"), false);
+        server.createContext("/loop", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/loop");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        HttpTrackerClient loop = client("http://127.0.0.1:" + server.getAddress().getPort() + "/loop");
+
+        AnnounceException e = failure(loop.announce(UdpTrackerClientTest.REQUEST));
+
+        assertThat(e.kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);
+        assertThat(e.getMessage()).contains("redirected more than " + HttpTrackerClient.MAX_REDIRECTS + " times");
+    }
+
+    @Test
+    void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
+        trackerAnswering(200, new byte[0], false);
+        server.createContext("/chunked", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // no length: chunked
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 10; i++) {
+                    out.write(new byte[1000]);
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // the client hangs up at the limit
+            }
+        });
+        HttpTrackerClient chunked = client("http://127.0.0.1:" + server.getAddress().getPort() + "/chunked");
+
+        AnnounceException e = failure(chunked.announce(UdpTrackerClientTest.REQUEST));
+
+        assertThat(e.kind()).isEqualTo(AnnounceException.Kind.MALFORMED);
+        assertThat(e.getMessage()).contains("too large", "more than 4096");
+    }
+
+    @Test
+    void aBodyEndedByClosingTheConnectionIsRead() throws Exception {
+        HttpTrackerClient client = rawTracker(bytes("HTTP/1.0 200 OK\r\n\r\nd8:intervali900e5:peers6:"
+                + "\u007f\u0000\u0000\u0001\u001a\u00e1e"));
+
+        AnnounceResponse response = client.announce(UdpTrackerClientTest.REQUEST).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.peers()).containsExactly(new InetSocketAddress("127.0.0.1", 6881));
+    }
+
+    @Test
+    void aReplyThatIsNotHttpIsMalformed() throws Exception {
+        assertRawReplyFails("SSH-2.0-OpenSSH_9.2\r\n\r\n", AnnounceException.Kind.MALFORMED, "malformed HTTP reply");
+    }
+
+    @Test
+    void aReplyCutShortIsUnreachable() throws Exception {
+        assertRawReplyFails("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nd8:inter", AnnounceException.Kind.UNREACHABLE,
+                "closed the connection before its reply was complete");
+    }
+
+    private void assertRawReplyFails(String raw, AnnounceException.Kind kind, String message) throws Exception {
+        AnnounceException e = failure(rawTracker(bytes(raw)).announce(UdpTrackerClientTest.REQUEST));
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.getMessage()).contains(message);
     }
 }
