@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -80,15 +79,6 @@ class HttpTrackerClientTest {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static AnnounceException failure(CompletableFuture<?> future) {
-        try {
-            future.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return (AnnounceException) AnnounceException.unwrap(e.getCause() == null ? e : e.getCause());
-        }
-        throw new AssertionError("announce succeeded");
-    }
-
     @Test
     void parsesTheReplyAndSendsTheTrackerIdBackNextTime() throws Exception {
         HttpTrackerClient client = trackerAnswering(200,
@@ -105,18 +95,18 @@ class HttpTrackerClientTest {
     @Test
     void failureReasonIsARefusalEvenWithAnErrorStatus() throws Exception {
         HttpTrackerClient ok = trackerAnswering(200, bytes("d14:failure reason12:unregisterede"), false);
-        AnnounceException e = failure(ok.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(ok.announce(UdpTrackerClientTest.REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.REFUSED);
         assertThat(e.getMessage()).isEqualTo("unregistered");
         server.stop(0);
         HttpTrackerClient forbidden = trackerAnswering(403, bytes("d14:failure reason6:bannede"), false);
-        assertThat(failure(forbidden.announce(UdpTrackerClientTest.REQUEST)).getMessage()).isEqualTo("banned");
+        assertThat(AnnounceFailure.of(forbidden.announce(UdpTrackerClientTest.REQUEST)).getMessage()).isEqualTo("banned");
     }
 
     @Test
     void errorStatusWithoutFailureReasonIsUnreachable() throws Exception {
         HttpTrackerClient client = trackerAnswering(503, bytes("<html>busy</html>"), false);
-        AnnounceException e = failure(client.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(client.announce(UdpTrackerClientTest.REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);
         assertThat(e.getMessage()).contains("answered HTTP 503");
     }
@@ -124,7 +114,7 @@ class HttpTrackerClientTest {
     @Test
     void truncatedBencodeIsMalformed() throws Exception {
         HttpTrackerClient client = trackerAnswering(200, bytes("d8:intervali900e5:peers6:\u007f\u0000"), false);
-        AnnounceException e = failure(client.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(client.announce(UdpTrackerClientTest.REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.MALFORMED);
         assertThat(e.getMessage()).startsWith("malformed announce reply: not a bencoded dictionary");
     }
@@ -133,7 +123,7 @@ class HttpTrackerClientTest {
     void oversizedBodyIsRefusedAtTheLimit() throws Exception {
         byte[] big = bytes("d8:intervali900e5:peers6000:" + "x".repeat(6000) + "e");
         HttpTrackerClient client = trackerAnswering(200, big, false);
-        AnnounceException e = failure(client.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(client.announce(UdpTrackerClientTest.REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.MALFORMED);
         assertThat(e.getMessage()).contains("too large", "at most 4096");
     }
@@ -141,7 +131,7 @@ class HttpTrackerClientTest {
     @Test
     void silentTrackerTimesOut() throws Exception {
         HttpTrackerClient client = trackerAnswering(200, bytes("d8:intervali900e5:peers0:e"), true);
-        AnnounceException e = failure(client.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(client.announce(UdpTrackerClientTest.REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.TIMEOUT);
         assertThat(e.getMessage()).contains("did not answer within 500 ms");
     }
@@ -150,7 +140,7 @@ class HttpTrackerClientTest {
     void refusedConnectionIsUnreachable() throws Exception {
         HttpTrackerClient client = trackerAnswering(200, bytes("d8:intervali900e5:peers0:e"), false);
         server.stop(0);
-        assertThat(failure(client.announce(UdpTrackerClientTest.REQUEST)).kind())
+        assertThat(AnnounceFailure.of(client.announce(UdpTrackerClientTest.REQUEST)).kind())
                 .isIn(AnnounceException.Kind.UNREACHABLE, AnnounceException.Kind.TIMEOUT);
     }
 
@@ -199,7 +189,7 @@ class HttpTrackerClientTest {
         });
         HttpTrackerClient loop = client("http://127.0.0.1:" + server.getAddress().getPort() + "/loop");
 
-        AnnounceException e = failure(loop.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(loop.announce(UdpTrackerClientTest.REQUEST));
 
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);
         assertThat(e.getMessage()).contains("redirected more than " + HttpTrackerClient.MAX_REDIRECTS + " times");
@@ -221,7 +211,7 @@ class HttpTrackerClientTest {
         });
         HttpTrackerClient chunked = client("http://127.0.0.1:" + server.getAddress().getPort() + "/chunked");
 
-        AnnounceException e = failure(chunked.announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(chunked.announce(UdpTrackerClientTest.REQUEST));
 
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.MALFORMED);
         assertThat(e.getMessage()).contains("too large", "more than 4096");
@@ -249,7 +239,7 @@ class HttpTrackerClientTest {
     }
 
     private void assertRawReplyFails(String raw, AnnounceException.Kind kind, String message) throws Exception {
-        AnnounceException e = failure(rawTracker(bytes(raw)).announce(UdpTrackerClientTest.REQUEST));
+        AnnounceException e = AnnounceFailure.of(rawTracker(bytes(raw)).announce(UdpTrackerClientTest.REQUEST));
 
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.getMessage()).contains(message);

@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -95,15 +94,6 @@ class HttpsTrackerClientTest {
         return SslContextBuilder.forClient().trustManager(ca.caFile().toFile()).build();
     }
 
-    private static AnnounceException failure(CompletableFuture<?> future) {
-        try {
-            future.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return (AnnounceException) AnnounceException.unwrap(e.getCause() == null ? e : e.getCause());
-        }
-        throw new AssertionError("announce succeeded");
-    }
-
     @Test
     void announcesToATrackerWhoseCertificateIsTrustedAndNamesTheHost() throws Exception {
         int port = tracker("127.0.0.1");
@@ -119,7 +109,7 @@ class HttpsTrackerClientTest {
     void aCertificateFromAnUnknownCaIsRefused() throws Exception {
         int port = tracker("127.0.0.1");
         try (TrackerClients clients = new TrackerClients(CONFIG)) { // the JDK's trust store: our test CA is not in it
-            AnnounceException e = failure(clients.open(URI.create("https://127.0.0.1:" + port + "/announce"))
+            AnnounceException e = AnnounceFailure.of(clients.open(URI.create("https://127.0.0.1:" + port + "/announce"))
                     .announce(UdpTrackerClientTest.REQUEST));
 
             assertThat(e.kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);
@@ -132,7 +122,7 @@ class HttpsTrackerClientTest {
     void aCertificateForAnotherHostIsRefused() throws Exception {
         int port = tracker("127.0.0.2"); // the certificate names 127.0.0.1 and localhost only
 
-        AnnounceException e = failure(client("https://127.0.0.2:" + port + "/announce", trustingOurCa())
+        AnnounceException e = AnnounceFailure.of(client("https://127.0.0.2:" + port + "/announce", trustingOurCa())
                 .announce(UdpTrackerClientTest.REQUEST));
 
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);

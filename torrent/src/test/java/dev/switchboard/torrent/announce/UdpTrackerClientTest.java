@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -67,15 +66,6 @@ class UdpTrackerClientTest {
                 : List.of(FakeUdpTracker.announced(request, 900, PEER));
     }
 
-    private static AnnounceException failure(CompletableFuture<?> future) {
-        try {
-            future.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return (AnnounceException) AnnounceException.unwrap(e.getCause() == null ? e : e.getCause());
-        }
-        throw new AssertionError("announce succeeded");
-    }
-
     @Test
     void connectsThenAnnouncesWithTheExactBep15Layout() throws Exception {
         FakeUdpTracker tracker = tracker(UdpTrackerClientTest::honest);
@@ -120,7 +110,7 @@ class UdpTrackerClientTest {
         FakeUdpTracker tracker = tracker(request -> FakeUdpTracker.action(request) == 0
                 ? List.of(FakeUdpTracker.connected(request, 42))
                 : List.of(FakeUdpTracker.error(request, "torrent not registered")));
-        AnnounceException e = failure(client(tracker, 0).announce(REQUEST));
+        AnnounceException e = AnnounceFailure.of(client(tracker, 0).announce(REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.REFUSED);
         assertThat(e.getMessage()).isEqualTo("torrent not registered");
     }
@@ -129,7 +119,7 @@ class UdpTrackerClientTest {
     void silenceIsRetransmittedWithDoublingWaitsThenTimesOut() {
         FakeUdpTracker tracker = tracker(request -> List.of());
         long start = System.nanoTime();
-        AnnounceException e = failure(client(tracker, 2).announce(REQUEST));
+        AnnounceException e = AnnounceFailure.of(client(tracker, 2).announce(REQUEST));
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.TIMEOUT);
@@ -160,7 +150,7 @@ class UdpTrackerClientTest {
     @Test
     void replyWithOurTransactionIdButAnotherActionIsMalformed() {
         FakeUdpTracker tracker = tracker(request -> List.of(FakeUdpTracker.announced(request, 900)));
-        AnnounceException e = failure(client(tracker, 2).announce(REQUEST));
+        AnnounceException e = AnnounceFailure.of(client(tracker, 2).announce(REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.MALFORMED);
         assertThat(e.getMessage()).contains("answered a connect with action announce");
         assertThat(tracker.received).hasSize(1);
@@ -171,7 +161,7 @@ class UdpTrackerClientTest {
         FakeUdpTracker tracker = tracker(request -> FakeUdpTracker.action(request) == 0
                 ? List.of(FakeUdpTracker.connected(request, 42))
                 : List.of(java.util.Arrays.copyOf(FakeUdpTracker.announced(request, 900, PEER), 23)));
-        AnnounceException e = failure(client(tracker, 1).announce(REQUEST));
+        AnnounceException e = AnnounceFailure.of(client(tracker, 1).announce(REQUEST));
         assertThat(e.kind()).isEqualTo(AnnounceException.Kind.TIMEOUT);
         assertThat(tracker.requestsWithAction(1)).isEqualTo(2);
     }
@@ -181,7 +171,7 @@ class UdpTrackerClientTest {
         FakeUdpTracker tracker = tracker(UdpTrackerClientTest::honest);
         UdpTrackerClient client = client(tracker, 0);
         client.close();
-        assertThat(failure(client.announce(REQUEST)).kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);
+        assertThat(AnnounceFailure.of(client.announce(REQUEST)).kind()).isEqualTo(AnnounceException.Kind.UNREACHABLE);
         assertThatThrownBy(() -> new UdpTrackerClient(URI.create("udp://host-without-port/announce"), group,
                 Transport.best(), AnnounceConfig.builder().build())).isInstanceOf(IllegalArgumentException.class);
     }
