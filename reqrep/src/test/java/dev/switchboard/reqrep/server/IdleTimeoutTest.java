@@ -1,0 +1,98 @@
+package dev.switchboard.reqrep.server;
+
+import static dev.switchboard.reqrep.server.FramedServerTest.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.switchboard.reqrep.codec.Frame;
+import dev.switchboard.testkit.RawClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a client sees, and what the log says, when its connection idles out: a silent connection and
+ * a framed one with no request are closed with one line naming the peer; a request that outlasts
+ * the timeout is still answered, and the connection is closed once it is idle after that.
+ */
+class IdleTimeoutTest {
+    private static final Duration IDLE = Duration.ofSeconds(1);
+    @RegisterExtension
+    final ServerFixture servers = new ServerFixture();
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(UndecidedHandler.class),
+            (Logger) LoggerFactory.getLogger(FramedServerHandler.class));
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        loggers.forEach(l -> l.addAppender(log));
+    }
+
+    @AfterEach
+    void releaseLog() {
+        loggers.forEach(l -> l.detachAppender(log));
+    }
+
+    @Test
+    void aSilentConnectionIsClosedWithOneLogLine() {
+        ReqRepServer server = servers.start(b -> b.idleTimeout(IDLE));
+        try (RawClient silent = RawClient.connect(server.localAddress())) {
+            assertClosedAndLogged(silent, "connection", "nothing received within the idle timeout");
+        }
+    }
+
+    @Test
+    void aFramedConnectionWithNoRequestIsClosedWithOneLogLine() {
+        ReqRepServer server = servers.start(b -> b.idleTimeout(IDLE));
+        try (RawClient framed = FramedWire.open(server.localAddress())) {
+            assertClosedAndLogged(framed, "framed connection", "no request within 1 s");
+        }
+    }
+
+    @Test
+    void aRequestThatOutlastsTheIdleTimeoutIsAnsweredThenTheIdleConnectionIsClosed() {
+        AtomicReference<CompletableFuture<RouteResponse>> held = new AtomicReference<>();
+        ReqRepServer server = servers.start(b -> b.idleTimeout(IDLE).routes(Routes.builder().route("hold", r -> {
+            CompletableFuture<RouteResponse> f = new CompletableFuture<>();
+            held.set(f);
+            return f;
+        }).build()));
+        try (RawClient client = FramedWire.open(server.localAddress())) {
+            FramedWire.send(client, new Frame.Request(1, "hold", new byte[0]));
+            await().atMost(Duration.ofSeconds(5)).until(() -> held.get() != null);
+            // twice the idle timeout with a request in flight: the connection stays open
+            await().during(IDLE.multipliedBy(2)).atMost(IDLE.multipliedBy(4))
+                    .until(() -> server.openConnections() == 1);
+
+            held.get().complete(RouteResponse.ofUtf8("late"));
+            assertThat(FramedWire.read(client)).isEqualTo(new Frame.Response(1, bytes("late")));
+            assertClosedAndLogged(client, "framed connection", "no request within 1 s");
+        }
+    }
+
+    /** The server closes the client's connection, and says why in exactly one line at INFO. */
+    private void assertClosedAndLogged(RawClient client, String kind, String reason) {
+        assertThat(client.isClosedByPeer()).as("closed by the server").isTrue();
+        String peer = "127.0.0.1:" + client.socket().getLocalPort();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logged())
+                .filteredOn(e -> e.getFormattedMessage().contains(peer))
+                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .containsExactly("INFO closing " + kind + " from " + peer + ": " + reason));
+    }
+
+    private List<ILoggingEvent> logged() {
+        synchronized (log) { // the appender appends under its own lock
+            return List.copyOf(log.list);
+        }
+    }
+}
