@@ -9,9 +9,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.reqrep.codec.Frame;
 import dev.switchboard.testkit.RawClient;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a client sees, and what the log says, when its connection idles out: a silent connection and
- * a framed one with no request are closed with one line naming the peer; a request that outlasts
- * the timeout is still answered, and the connection is closed once it is idle after that.
+ * a framed one with no request are closed with one line naming the peer; bytes that never complete
+ * a frame do not count; a request that outlasts the timeout is still answered, and the connection
+ * is closed once it is idle after that.
  */
 class IdleTimeoutTest {
     private static final Duration IDLE = Duration.ofSeconds(1);
@@ -56,6 +59,26 @@ class IdleTimeoutTest {
         ReqRepServer server = servers.start(b -> b.idleTimeout(IDLE));
         try (RawClient framed = FramedWire.open(server.localAddress())) {
             assertClosedAndLogged(framed, "framed connection", "no request within 1 s");
+        }
+    }
+
+    @Test
+    void aFrameThatTricklesInTooSlowlyDoesNotCountAsActivity() {
+        ReqRepServer server = servers.start(b -> b.idleTimeout(IDLE));
+        try (RawClient trickler = FramedWire.open(server.localAddress())) {
+            byte[] frame = FramedWire.bytes(new Frame.Request(1, "echo", new byte[64]));
+            // a valid frame, one byte every 100 ms: it would take 8 s, the idle timeout is 1 s
+            AtomicInteger sent = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                try {
+                    trickler.send(new byte[] {frame[sent.get()]});
+                    return sent.incrementAndGet() == frame.length;
+                } catch (UncheckedIOException e) {
+                    return true; // the server closed it
+                }
+            });
+            assertThat(sent.get()).as("bytes sent before the server closed").isLessThan(frame.length);
+            assertClosedAndLogged(trickler, "framed connection", "no request within 1 s");
         }
     }
 
