@@ -7,7 +7,6 @@ final class ChannelHandlerNames {
     static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String FRAME_ENCODER = "frame-encoder";
     static final String FRAME_DECODER = "frame-decoder";
-    static final String IDLE_STATE = "idle-state";
     static final String FRAMED_HANDLER = "framed-handler";
     static final String RAW_HANDLER = "raw-handler";
     static final String UNDECIDED = "undecided";

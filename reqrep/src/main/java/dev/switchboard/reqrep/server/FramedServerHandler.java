@@ -6,11 +6,11 @@ import dev.switchboard.reqrep.codec.FrameEncoder;
 import dev.switchboard.reqrep.codec.FrameException;
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.RateLimitedLog;
+import dev.switchboard.transport.ReadDeadline;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.IntObjectMap;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -37,6 +37,8 @@ final class FramedServerHandler extends ChannelInboundHandlerAdapter {
 
     private final ReqRepServerConfig config;
     private final Dispatcher dispatcher;
+    /** Marked at every frame read: the connection's idle timeout (the server's idle sweep). */
+    private final ReadDeadline deadline;
     /** Request id to the route and the time it arrived. */
     private final IntObjectMap<InFlight> inFlight = new IntObjectHashMap<>();
     private ChannelHandlerContext ctx;
@@ -47,9 +49,10 @@ final class FramedServerHandler extends ChannelInboundHandlerAdapter {
     private record InFlight(String route, long startNanos) {
     }
 
-    FramedServerHandler(ReqRepServerConfig config, Dispatcher dispatcher) {
+    FramedServerHandler(ReqRepServerConfig config, Dispatcher dispatcher, ReadDeadline deadline) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.deadline = deadline;
     }
 
     @Override
@@ -73,6 +76,7 @@ final class FramedServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        deadline.touch();
         if (msg instanceof Frame.Request request) {
             onRequest(request);
         } else if (msg instanceof Frame.Ping ping) {
@@ -210,7 +214,7 @@ final class FramedServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
+        if (evt == IdleEvent.INSTANCE) {
             if (inFlight.isEmpty()) {
                 LOG.info("closing framed connection from {}: no request within {} s",
                         Addresses.format(ctx.channel().remoteAddress()), config.idleTimeout().toSeconds());

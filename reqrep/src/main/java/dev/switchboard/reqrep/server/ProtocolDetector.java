@@ -4,6 +4,7 @@ import dev.switchboard.reqrep.ErrorCode;
 import dev.switchboard.reqrep.codec.Frame;
 import dev.switchboard.reqrep.codec.FrameEncoder;
 import dev.switchboard.reqrep.codec.Preamble;
+import dev.switchboard.transport.ReadDeadline;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,13 +14,16 @@ import java.util.List;
 /**
  * Port unification: looks at the first bytes of a connection. The framed protocol's preamble
  * ({@code 00 53 57 42} + version) makes it framed; anything else is a plain socket program (raw).
- * Removes itself once it has decided, handing on whatever else was already read. Per channel.
+ * Removes itself once it has decided, handing on whatever else was already read, and the
+ * connection's idle deadline to the handler it chose. Per channel.
  */
 final class ProtocolDetector extends ByteToMessageDecoder {
     private final ReqRepChannelInitializer initializer;
+    private final ReadDeadline deadline;
 
-    ProtocolDetector(ReqRepChannelInitializer initializer) {
+    ProtocolDetector(ReqRepChannelInitializer initializer, ReadDeadline deadline) {
         this.initializer = initializer;
+        this.deadline = deadline;
     }
 
     @Override
@@ -28,7 +32,7 @@ final class ProtocolDetector extends ByteToMessageDecoder {
             return;
         }
         if (!Preamble.couldBeMagic(in)) {
-            initializer.switchToRaw(ctx.pipeline());
+            initializer.switchToRaw(ctx.pipeline(), deadline);
             ctx.pipeline().remove(this);
             return;
         }
@@ -48,7 +52,7 @@ final class ProtocolDetector extends ByteToMessageDecoder {
             return;
         }
         ctx.flush();
-        initializer.switchToFramed(ctx.pipeline());
+        initializer.switchToFramed(ctx.pipeline(), deadline);
         ctx.pipeline().remove(this);
     }
 }

@@ -2,13 +2,13 @@ package dev.switchboard.reqrep.server;
 
 import dev.switchboard.reqrep.ByteLiterals;
 import dev.switchboard.transport.Addresses;
+import dev.switchboard.transport.ReadDeadline;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +22,18 @@ final class RawHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RawHandler.class);
     private final String route;
     private final Dispatcher dispatcher;
+    private final ReadDeadline deadline;
     private boolean answered;
 
-    RawHandler(String route, Dispatcher dispatcher) {
+    RawHandler(String route, Dispatcher dispatcher, ReadDeadline deadline) {
         this.route = route;
         this.dispatcher = dispatcher;
+        this.deadline = deadline;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        deadline.touch();
         ByteBuf buf = (ByteBuf) msg;
         byte[] data;
         try {
@@ -59,7 +62,7 @@ final class RawHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent && !answered) {
+        if (evt == IdleEvent.INSTANCE && !answered) {
             LOG.info("closing raw connection from {}: nothing received within the idle timeout",
                     Addresses.format(ctx.channel().remoteAddress()));
             ctx.close();

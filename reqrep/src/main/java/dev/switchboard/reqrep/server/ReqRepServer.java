@@ -5,6 +5,7 @@ import static dev.switchboard.reqrep.server.ChannelHandlerNames.RAW_HANDLER;
 
 import dev.switchboard.transport.Addresses;
 import dev.switchboard.transport.ConnectionLimiter;
+import dev.switchboard.transport.IdleSweep;
 import dev.switchboard.transport.TcpServer;
 import dev.switchboard.transport.Transport;
 import io.netty.channel.Channel;
@@ -12,8 +13,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReqRepServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReqRepServer.class);
+    private static final Duration MAX_IDLE_SWEEP_PERIOD = Duration.ofMillis(500);
 
     private final ReqRepServerConfig config;
     private final EventLoopGroup boss;
@@ -35,6 +40,7 @@ public final class ReqRepServer implements AutoCloseable {
     private final ThreadPoolExecutor blockingPool;
     private final ChannelGroup channels;
     private final ConnectionLimiter limiter;
+    private final IdleSweep idleSweep;
     private final Channel listener;
     private boolean closed;
 
@@ -50,11 +56,12 @@ public final class ReqRepServer implements AutoCloseable {
         this.blockingPool.allowCoreThreadTimeOut(true);
         this.channels = new DefaultChannelGroup("reqrep", GlobalEventExecutor.INSTANCE);
         this.limiter = new ConnectionLimiter("reqrep", config.maxConnections());
+        this.idleSweep = new IdleSweep(Clock.systemUTC(), idleSweepPeriod(config.idleTimeout()));
         Dispatcher dispatcher = new Dispatcher(config.routes(), blockingPool, config.workerQueue());
         InetSocketAddress address = new InetSocketAddress(config.bindHost(), config.port());
         try {
             this.listener = TcpServer.bind(transport, boss, workers, address,
-                    new ReqRepChannelInitializer(config, limiter, dispatcher, channels));
+                    new ReqRepChannelInitializer(config, limiter, dispatcher, channels, idleSweep));
         } catch (RuntimeException e) {
             releaseThreads();
             throw e;
@@ -84,6 +91,23 @@ public final class ReqRepServer implements AutoCloseable {
     /** Connections open now (framed, raw and not yet decided). */
     public int openConnections() {
         return limiter.openConnections();
+    }
+
+    /**
+     * How often each event loop looks for idle connections: a quarter of the idle timeout, at most
+     * half a second, so a connection is closed at most two periods after its timeout.
+     */
+    static Duration idleSweepPeriod(Duration idleTimeout) {
+        return Duration.ofMillis(Math.max(1, Math.min(MAX_IDLE_SWEEP_PERIOD.toMillis(), idleTimeout.toMillis() / 4)));
+    }
+
+    /** Connections whose idle timeout is watched now, over all event loops (one per open connection). */
+    int idleWatched() {
+        int watched = 0;
+        for (EventExecutor loop : workers) {
+            watched += loop.submit(() -> idleSweep.watched(loop)).syncUninterruptibly().getNow();
+        }
+        return watched;
     }
 
     /**

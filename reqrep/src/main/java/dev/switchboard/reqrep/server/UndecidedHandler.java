@@ -4,7 +4,6 @@ import dev.switchboard.transport.Addresses;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ final class UndecidedHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
+        if (evt == IdleEvent.INSTANCE) {
             LOG.info("closing connection from {}: nothing received within the idle timeout",
                     Addresses.format(ctx.channel().remoteAddress()));
             ctx.close();

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.reqrep.codec.Frame;
 import dev.switchboard.testkit.RawClient;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,26 @@ class IdleTimeoutTest {
             held.get().complete(RouteResponse.ofUtf8("late"));
             assertThat(FramedWire.read(client)).isEqualTo(new Frame.Response(1, bytes("late")));
             assertClosedAndLogged(client, "framed connection", "no request within 1 s");
+        }
+    }
+
+    @Test
+    void everyClosedConnectionLeavesTheIdleSweep() {
+        ReqRepServer server = servers.start(b -> b.idleTimeout(IDLE));
+        try (RawClient raw = RawClient.connect(server.localAddress())) { // answered, then closed by the server
+            raw.send("Hello, server!".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(raw.readToEnd(), StandardCharsets.US_ASCII)).isEqualTo("Hello, client!");
+        }
+        try (RawClient idle = FramedWire.open(server.localAddress()); // idled out
+                RawClient silent = RawClient.connect(server.localAddress());
+                RawClient framed = FramedWire.open(server.localAddress())) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 3);
+            assertThat(server.idleWatched()).isEqualTo(3);
+            silent.close(); // closed by the client, undecided and framed
+            framed.close();
+            assertThat(idle.isClosedByPeer()).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.idleWatched() == 0);
         }
     }
 
