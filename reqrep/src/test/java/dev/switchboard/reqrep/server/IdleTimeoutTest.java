@@ -4,23 +4,16 @@ import static dev.switchboard.reqrep.server.FramedServerTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.reqrep.codec.Frame;
 import dev.switchboard.testkit.RawClient;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a client sees, and what the log says, when its connection idles out: a silent connection and
@@ -32,20 +25,8 @@ class IdleTimeoutTest {
     private static final Duration IDLE = Duration.ofSeconds(1);
     @RegisterExtension
     final ServerFixture servers = new ServerFixture();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(UndecidedHandler.class),
-            (Logger) LoggerFactory.getLogger(FramedServerHandler.class));
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        loggers.forEach(l -> l.addAppender(log));
-    }
-
-    @AfterEach
-    void releaseLog() {
-        loggers.forEach(l -> l.detachAppender(log));
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(UndecidedHandler.class, FramedServerHandler.class);
 
     @Test
     void aSilentConnectionIsClosedWithOneLogLine() {
@@ -128,15 +109,9 @@ class IdleTimeoutTest {
     private void assertClosedAndLogged(RawClient client, String kind, String reason) {
         assertThat(client.isClosedByPeer()).as("closed by the server").isTrue();
         String peer = "127.0.0.1:" + client.socket().getLocalPort();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logged())
-                .filteredOn(e -> e.getFormattedMessage().contains(peer))
-                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
-                .containsExactly("INFO closing " + kind + " from " + peer + ": " + reason));
-    }
-
-    private List<ILoggingEvent> logged() {
-        synchronized (log) { // the appender appends under its own lock
-            return List.copyOf(log.list);
-        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.lines())
+                .filteredOn(line -> line.contains(peer))
+                .singleElement().asString()
+                .startsWith("INFO ").endsWith(": closing " + kind + " from " + peer + ": " + reason));
     }
 }

@@ -3,35 +3,18 @@ package dev.switchboard.reqrep.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.testkit.RawClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /** Raw mode: plain socket programs like the seed's client, told apart by their first bytes. */
 class RawModeTest {
     @RegisterExtension
     final ServerFixture servers = new ServerFixture();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger rawLogger = (Logger) LoggerFactory.getLogger(RawHandler.class);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        rawLogger.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        rawLogger.detachAppender(log);
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(RawHandler.class);
 
     @Test
     void seedClientGetsHelloClientAndTheConnectionCloses() {
@@ -51,8 +34,7 @@ class RawModeTest {
             client.send("Hello, server!".getBytes(StandardCharsets.US_ASCII));
             client.readToEnd();
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.list)
-                .extracting(ILoggingEvent::getFormattedMessage)
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.messages())
                 .contains("raw request from 127.0.0.1:" + localPort + ": b'Hello, server!'"));
     }
 
