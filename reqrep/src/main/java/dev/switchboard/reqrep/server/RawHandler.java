@@ -9,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +62,7 @@ final class RawHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == IdleEvent.INSTANCE && !answered) {
-            LOG.info("closing raw connection from {}: nothing received within the idle timeout",
-                    Addresses.format(ctx.channel().remoteAddress()));
-            ctx.close();
+            UnframedClose.idle(ctx, LOG, "raw connection");
             return;
         }
         super.userEventTriggered(ctx, evt);
@@ -73,10 +70,6 @@ final class RawHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof IOException)) {
-            LOG.warn("raw connection from {} failed: {}", Addresses.format(ctx.channel().remoteAddress()),
-                    cause.toString());
-        }
-        ctx.close();
+        UnframedClose.failed(ctx, LOG, "raw connection", cause);
     }
 }

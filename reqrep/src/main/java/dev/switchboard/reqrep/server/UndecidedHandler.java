@@ -1,10 +1,8 @@
 package dev.switchboard.reqrep.server;
 
-import dev.switchboard.transport.Addresses;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +21,7 @@ final class UndecidedHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == IdleEvent.INSTANCE) {
-            LOG.info("closing connection from {}: nothing received within the idle timeout",
-                    Addresses.format(ctx.channel().remoteAddress()));
-            ctx.close();
+            UnframedClose.idle(ctx, LOG, "connection");
             return;
         }
         super.userEventTriggered(ctx, evt);
@@ -33,9 +29,6 @@ final class UndecidedHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof IOException)) {
-            LOG.warn("connection from {} failed: {}", Addresses.format(ctx.channel().remoteAddress()), cause.toString());
-        }
-        ctx.close();
+        UnframedClose.failed(ctx, LOG, "connection", cause);
     }
 }
