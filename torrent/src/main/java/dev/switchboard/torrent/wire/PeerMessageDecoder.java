@@ -16,14 +16,22 @@ import java.util.Objects;
  * Every refusal is a {@link PeerWireException} naming what was wrong; after one the decoder discards all
  * further input, since the stream can no longer be framed.
  *
- * <p>A {@link PeerMessage.Piece}'s block is a retained slice of the input, not a copy: whoever receives
- * the Piece must release it. Per channel (stateful).
+ * <p>A {@link PeerMessage.Piece}'s block is copied, as its bytes arrive, into a buffer of its own of
+ * exactly the block's length (from the channel's allocator), so that no block keeps a read buffer alive:
+ * every read buffer is released as soon as it is decoded and the allocator reuses it at once. (Blocks
+ * used to be retained slices of the input; while they waited for the disk each pinned a whole read
+ * buffer, the allocator had to take fresh zeroed chunks for new reads and, past the JVM's direct memory
+ * limit, forced full collections.) Whoever receives the Piece must release it. Per channel (stateful).
  */
 public final class PeerMessageDecoder extends ByteToMessageDecoder {
     private static final int PREFIX = 4;
 
     private final PeerWireLimits limits;
     private boolean failed;
+    /** The block of the piece message being received, filled as bytes arrive; null between messages. */
+    private ByteBuf block;
+    private int blockIndex;
+    private int blockBegin;
 
     public PeerMessageDecoder(PeerWireLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -39,22 +47,46 @@ public final class PeerMessageDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
+        if (block != null) {
+            fillBlock(in, out);
+            return;
+        }
         try {
-            PeerMessage message = decodeOne(in);
-            if (message != null) {
-                out.add(message);
-            }
+            decodeOne(ctx, in, out);
         } catch (PeerWireException e) {
             failed = true;
+            releaseBlock();
             in.skipBytes(in.readableBytes());
             throw e;
         }
     }
 
-    /** Returns the next message, or null when more bytes are needed. */
-    private PeerMessage decodeOne(ByteBuf in) {
+    /** Copies what has arrived of the current block; emits the piece once the block is whole. */
+    private void fillBlock(ByteBuf in, List<Object> out) {
+        block.writeBytes(in, Math.min(block.writableBytes(), in.readableBytes()));
+        if (!block.isWritable()) {
+            ByteBuf whole = block;
+            block = null;
+            out.add(new PeerMessage.Piece(blockIndex, blockBegin, whole));
+        }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        releaseBlock();
+    }
+
+    private void releaseBlock() {
+        if (block != null) {
+            block.release();
+            block = null;
+        }
+    }
+
+    /** Adds the next message to {@code out}; adds nothing when more bytes are needed (or a block has begun). */
+    private void decodeOne(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (in.readableBytes() < PREFIX) {
-            return null;
+            return;
         }
         long length = in.getUnsignedInt(in.readerIndex());
         if (length > limits.maxMessageLength()) {
@@ -63,18 +95,35 @@ public final class PeerMessageDecoder extends ByteToMessageDecoder {
         }
         if (length == 0) {
             in.skipBytes(PREFIX);
-            return PeerMessage.KeepAlive.INSTANCE;
+            out.add(PeerMessage.KeepAlive.INSTANCE);
+            return;
         }
         if (in.readableBytes() < PREFIX + 1) {
-            return null;
+            return;
         }
         int id = in.getUnsignedByte(in.readerIndex() + PREFIX);
         checkLength(id, (int) length);
+        if (id == MessageId.PIECE) {
+            startPiece(ctx, (int) length - 9, in, out);
+            return;
+        }
         if (in.readableBytes() < PREFIX + length) {
-            return null;
+            return;
         }
         in.skipBytes(PREFIX + 1);
-        return body(id, (int) length - 1, in);
+        out.add(body(id, (int) length - 1, in));
+    }
+
+    /** Reads a piece's header once it is all there and starts copying its block. */
+    private void startPiece(ChannelHandlerContext ctx, int blockLength, ByteBuf in, List<Object> out) {
+        if (in.readableBytes() < PREFIX + 9) {
+            return;
+        }
+        in.skipBytes(PREFIX + 1);
+        blockIndex = in.readInt();
+        blockBegin = in.readInt();
+        block = ctx.alloc().directBuffer(blockLength, blockLength);
+        fillBlock(in, out);
     }
 
     private void checkLength(int id, int length) {
@@ -104,7 +153,6 @@ public final class PeerMessageDecoder extends ByteToMessageDecoder {
             case MessageId.HAVE -> new PeerMessage.Have(in.readInt());
             case MessageId.BITFIELD -> bitfield(payload, in);
             case MessageId.REQUEST -> new PeerMessage.Request(in.readInt(), in.readInt(), in.readInt());
-            case MessageId.PIECE -> new PeerMessage.Piece(in.readInt(), in.readInt(), in.readRetainedSlice(payload - 8));
             case MessageId.CANCEL -> new PeerMessage.Cancel(in.readInt(), in.readInt(), in.readInt());
             case MessageId.PORT -> new PeerMessage.Port(in.readUnsignedShort());
             case MessageId.SUGGEST -> new PeerMessage.Suggest(in.readInt());

@@ -17,7 +17,9 @@ import dev.switchboard.torrent.wire.PeerMessage.Port;
 import dev.switchboard.torrent.wire.PeerMessage.Reject;
 import dev.switchboard.torrent.wire.PeerMessage.Request;
 import dev.switchboard.torrent.wire.PeerMessage.Suggest;
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,12 +105,13 @@ class PeerMessageDecoderTest {
         }
 
         @Test
-        void pieceBlockIsASliceOfTheInputNotACopy() {
+        void pieceBlockIsACopySoTheInputIsReleasedAtOnce() {
             EmbeddedChannel channel = channel(PeerWireLimits.defaults());
             ByteBuf input = buf(bytes(0, 0, 0, 10, 7, 0, 0, 0, 0, 0, 0, 0, 0, 'z')); // piece index 0 begin 0 "z"
             channel.writeInbound(input);
             Piece piece = channel.readInbound();
-            assertThat(piece.block().unwrap()).as("a slice of the cumulation").isNotNull();
+            assertThat(input.refCnt()).as("the read buffer is not kept by the block").isZero();
+            assertThat(piece).isEqualTo(new Piece(0, 0, buf(bytes('z'))));
             assertThat(piece.refCnt()).isEqualTo(1);
             assertThat(piece.release()).isTrue();
             assertThat(channel.finish()).isFalse();
@@ -216,6 +219,55 @@ class PeerMessageDecoderTest {
                 channel.writeInbound(buf(new byte[] {b}));
             }
             assertDecoded(channel, allDecoded());
+        }
+
+        @Test
+        void aBlockSpreadOverReadsKeepsNoneOfThem() {
+            EmbeddedChannel channel = channel(PeerWireLimits.defaults());
+            byte[] block = filled(PeerWireLimits.MAX_BLOCK_LENGTH, 9);
+            byte[] message = concat(bytes(0, 0, 0x40, 9, 7, 0, 0, 0, 3, 0, 0, 0x40, 0), block); // index 3, begin 16384
+            List<ByteBuf> reads = new ArrayList<>();
+            for (int from = 0; from < message.length; from += 5000) {
+                ByteBuf read = buf(Arrays.copyOfRange(message, from, Math.min(message.length, from + 5000)));
+                reads.add(read);
+                channel.writeInbound(read);
+                assertThat(read.refCnt()).as("read at %d released once copied", from).isZero();
+            }
+            assertThat(reads).hasSize(4);
+            assertDecoded(channel, List.of(new Piece(3, 16384, buf(block))));
+            assertThat(channel.finish()).isFalse();
+        }
+
+        @Test
+        void aBlockCutShortByTheEndOfTheConnectionIsReleased() {
+            EmbeddedChannel channel = channel(PeerWireLimits.defaults());
+            List<ByteBuf> allocated = new ArrayList<>();
+            channel.config().setAllocator(new AbstractByteBufAllocator(true) {
+                @Override
+                protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+                    return record(Unpooled.buffer(initialCapacity, maxCapacity));
+                }
+
+                @Override
+                protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+                    return record(Unpooled.directBuffer(initialCapacity, maxCapacity));
+                }
+
+                private ByteBuf record(ByteBuf buffer) {
+                    allocated.add(buffer);
+                    return buffer;
+                }
+
+                @Override
+                public boolean isDirectBufferPooled() {
+                    return false;
+                }
+            });
+            channel.writeInbound(buf(bytes(0, 0, 0, 12, 7, 0, 0, 0, 0, 0, 0, 0, 0, 'a'))); // 1 of 3 block bytes
+            assertThat((Object) channel.readInbound()).isNull();
+            assertThat(allocated).isNotEmpty();
+            assertThat(channel.finish()).isFalse();
+            assertThat(allocated).allSatisfy(buffer -> assertThat(buffer.refCnt()).isZero());
         }
 
         @Test
