@@ -14,14 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The downloading half of a {@link Torrent}, on its executor: asks the {@link PiecePicker} what to
- * request from whom, writes arriving blocks on the disk executor, verifies a piece once all its blocks
+ * request from whom, writes arriving blocks on the disk executor ({@link BlockWrites}; no new requests
+ * while more than {@code writeBacklog} bytes wait for the disk), verifies a piece once all its blocks
  * are written, and settles the outcome: a good piece is announced to every peer; a bad one goes back to
  * missing and every peer that sent a block of it gets a strike ({@link PeerBans}). Nothing is marked
  * complete that was not verified; a failed write stops the torrent.
@@ -33,7 +33,8 @@ final class Download {
     private final Torrent torrent;
     private final PiecePicker<PeerSession> picker;
     private final PieceStorage storage;
-    private final Executor disk;
+    private final BlockWrites writes;
+    private final long writeBacklog;
     private final PeerBans bans;
     private final EndGameTiming timing;
     private final Map<Integer, Integer> pendingWrites = new HashMap<>();
@@ -43,12 +44,26 @@ final class Download {
     private int hashFailures;
     private boolean stopped;
     private boolean busyLogged;
+    private boolean backlogLogged;
+    private boolean waitingForDisk;
 
-    Download(Torrent torrent, PiecePicker<PeerSession> picker, PieceStorage storage, Executor disk, PeerBans bans) {
+    Download(Torrent torrent, PiecePicker<PeerSession> picker, PieceStorage storage, Executor disk,
+            long writeBacklog, PeerBans bans) {
         this.torrent = torrent;
         this.picker = picker;
         this.storage = storage;
-        this.disk = disk;
+        this.writes = new BlockWrites(storage, disk, torrent::run, new BlockWrites.Listener() {
+            @Override
+            public void written(int[] pieces, int count, RuntimeException failure) {
+                Download.this.written(pieces, count, failure);
+            }
+
+            @Override
+            public void diskBusy() {
+                Download.this.diskBusy();
+            }
+        });
+        this.writeBacklog = writeBacklog;
         this.bans = bans;
         this.timing = new EndGameTiming(torrent.clock(), picker.pieceCount());
     }
@@ -80,11 +95,21 @@ final class Download {
 
     void stop() {
         stopped = true;
+        writes.close();
     }
 
     /** Requests from {@code session} as many blocks as its queue depth allows. */
     void fillRequests(PeerSession session) {
         if (stopped || !session.open || session.peerChoking || picker.isComplete()) {
+            return;
+        }
+        if (writes.queuedBytes() >= writeBacklog) {
+            if (!backlogLogged) {
+                backlogLogged = true;
+                LOG.info("torrent {}: {} bytes wait for the disk; requests pause until it catches up",
+                        torrent.name(), writes.queuedBytes());
+            }
+            waitingForDisk = true;
             return;
         }
         int slots = session.requestDepth() - picker.outstandingRequests(session);
@@ -122,41 +147,36 @@ final class Download {
     }
 
     private void write(int piece, int offset, ByteBuf block) {
-        try {
-            disk.execute(() -> {
-                RuntimeException failure = null;
-                try {
-                    storage.writeBlock(piece, offset, block);
-                } catch (RuntimeException e) {
-                    failure = e;
-                } finally {
-                    block.release();
-                }
-                RuntimeException result = failure;
-                torrent.run(() -> written(piece, result));
-            });
-        } catch (RejectedExecutionException e) {
-            if (!busyLogged) {
-                busyLogged = true;
-                LOG.warn("torrent {}: disk queue full; block writes wait", torrent.name());
-            }
-            if (!torrent.schedule(() -> write(piece, offset, block), RETRY_MILLIS, TimeUnit.MILLISECONDS)) {
-                block.release();
-            }
-        }
+        writes.write(piece, offset, block);
     }
 
-    private void written(int piece, RuntimeException failure) {
+    private void diskBusy() {
+        if (!busyLogged) {
+            busyLogged = true;
+            LOG.warn("torrent {}: disk queue full; block writes wait", torrent.name());
+        }
+        torrent.schedule(writes::retry, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A batch of blocks was written: pieces whose blocks are all on disk are verified. */
+    private void written(int[] pieces, int count, RuntimeException failure) {
         if (failure != null) {
             torrent.fail(failure);
             return;
         }
-        int left = pendingWrites.merge(piece, -1, Integer::sum);
-        if (left == 0) {
-            pendingWrites.remove(piece);
-            if (awaitingVerify.remove(piece)) {
-                verify(piece);
+        for (int i = 0; i < count; i++) {
+            int piece = pieces[i];
+            int left = pendingWrites.merge(piece, -1, Integer::sum);
+            if (left == 0) {
+                pendingWrites.remove(piece);
+                if (awaitingVerify.remove(piece)) {
+                    verify(piece);
+                }
             }
+        }
+        if (waitingForDisk && writes.queuedBytes() <= writeBacklog / 2) {
+            waitingForDisk = false;
+            torrent.fillAllRequests();
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.Random;
  * @param ioThreads event loops for peer connections and torrent state (0: one per core)
  * @param diskThreads threads for blocking file reads and writes (2)
  * @param diskQueue disk operations waiting at most; past it writes are retried later, reads refused
+ * @param writeBacklog bytes of received blocks waiting for the disk, per torrent, past which no new blocks
+ *     are requested until half of them are written (16 MiB); what is already requested still arrives
  * @param connectTimeout how long an outgoing connection may take
  * @param connection per-connection bounds and timings
  * @param choker tit-for-tat slots and intervals
@@ -41,6 +43,7 @@ public record PeerConfig(
         int ioThreads,
         int diskThreads,
         int diskQueue,
+        long writeBacklog,
         Duration connectTimeout,
         PeerConnectionConfig connection,
         ChokerConfig choker,
@@ -65,6 +68,7 @@ public record PeerConfig(
         require(ioThreads >= 0, "io threads must not be negative, got " + ioThreads);
         require(diskThreads >= 1, "disk threads must be at least 1, got " + diskThreads);
         require(diskQueue >= 16, "disk queue must be at least 16, got " + diskQueue);
+        require(writeBacklog >= 16 * 1024, "write backlog must be at least one 16 KiB block, got " + writeBacklog);
         require(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
                 "connect timeout must be positive, got " + connectTimeout);
         Objects.requireNonNull(connection, "connection");
@@ -104,6 +108,7 @@ public record PeerConfig(
         private int ioThreads;
         private int diskThreads = 2;
         private int diskQueue = 4096;
+        private long writeBacklog = 16L * 1024 * 1024;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private PeerConnectionConfig connection = PeerConnectionConfig.defaults();
         private ChokerConfig choker = ChokerConfig.DEFAULT;
@@ -169,6 +174,12 @@ public record PeerConfig(
             return this;
         }
 
+        /** Bytes, per torrent. */
+        public Builder writeBacklog(long value) {
+            this.writeBacklog = value;
+            return this;
+        }
+
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = value;
             return this;
@@ -194,7 +205,7 @@ public record PeerConfig(
             AnnounceConfig announceConfig = announce != null ? announce
                     : AnnounceConfig.builder().clock(clock).build();
             return new PeerConfig(bindHost, port, maxPeers, downloadLimit, uploadLimit, peerIdPrefix,
-                    seedAfterCompletion, clock, ioThreads, diskThreads, diskQueue, connectTimeout, connection,
+                    seedAfterCompletion, clock, ioThreads, diskThreads, diskQueue, writeBacklog, connectTimeout, connection,
                     choker, announceConfig);
         }
     }

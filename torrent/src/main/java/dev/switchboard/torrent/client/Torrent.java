@@ -87,7 +87,7 @@ public final class Torrent implements ServedTorrent {
         Random random = new Random();
         this.choker = new Choker<>(config.choker(), config.clock(), random);
         this.download = new Download(this, new PiecePicker<>(metainfo.totalSize(), metainfo.pieceLength(), random),
-                storage, client.disk(), bans);
+                storage, client.disk(), config.writeBacklog(), bans);
         this.downloadRate = new TransferRate(config.clock().instant());
         this.uploadRate = new TransferRate(config.clock().instant());
         this.dialer = new PeerDialer(
