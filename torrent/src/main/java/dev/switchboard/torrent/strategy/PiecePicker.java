@@ -300,17 +300,27 @@ public final class PiecePicker<P> {
 
     private void takeBlocks(P peer, PeerState state, PieceProgress<P> progress, int max, List<BlockRequest> picked,
                             boolean endGame) {
+        if (!endGame) {
+            for (int block = progress.nextFree(0); block >= 0 && picked.size() < max;
+                    block = progress.nextFree(block + 1)) {
+                take(state, progress, block, peer, picked);
+            }
+            return;
+        }
         int count = progress.blockCount();
         for (int i = 0; i < count && picked.size() < max; i++) {
-            int block = endGame ? count - 1 - i : i;
-            boolean free = endGame ? !progress.isRequestedFrom(block, peer) : !progress.isRequested(block);
-            if (free && !progress.isReceived(block)) {
-                progress.request(block, peer);
-                BlockRequest request = blockRequest(progress.piece(), block);
-                state.requests.add(request);
-                picked.add(request);
+            int block = count - 1 - i;
+            if (!progress.isRequestedFrom(block, peer) && !progress.isReceived(block)) {
+                take(state, progress, block, peer, picked);
             }
         }
+    }
+
+    private void take(PeerState state, PieceProgress<P> progress, int block, P peer, List<BlockRequest> picked) {
+        progress.request(block, peer);
+        BlockRequest request = blockRequest(progress.piece(), block);
+        state.requests.add(request);
+        picked.add(request);
     }
 
     /** Returns a piece {@code has} contains that nobody started and we lack, or -1. */

@@ -17,6 +17,8 @@ final class PieceProgress<P> {
     private final List<List<P>> requesters;
     private int unrequested;
     private int outstanding;
+    /** No block below it is both unrequested and missing: where a search for one starts. */
+    private int firstFree;
 
     PieceProgress(int piece, int blockCount) {
         this.piece = piece;
@@ -40,6 +42,25 @@ final class PieceProgress<P> {
     /** Returns how many blocks have neither arrived nor been requested from anyone. */
     int unrequested() {
         return unrequested;
+    }
+
+    /** Returns the first block at or after {@code from} that nobody is asked for and has not arrived, or -1. */
+    int nextFree(int from) {
+        if (unrequested == 0) {
+            return -1;
+        }
+        for (int block = Math.max(from, firstFree); block < blockCount; block++) {
+            if (!received.get(block) && !isRequested(block)) {
+                if (from <= firstFree) {
+                    firstFree = block;
+                }
+                return block;
+            }
+        }
+        if (from <= firstFree) {
+            firstFree = blockCount;
+        }
+        return -1;
     }
 
     /** Returns whether nothing has arrived and nothing is requested: the piece may as well not be started. */
@@ -88,6 +109,7 @@ final class PieceProgress<P> {
         outstanding--;
         if (peers.isEmpty() && !received.get(block)) {
             unrequested++;
+            firstFree = Math.min(firstFree, block);
         }
         return true;
     }
