@@ -174,8 +174,8 @@ public sealed interface PeerMessage {
      *
      * <p><b>Reference counting.</b> A Piece owns one reference to {@link #block()} and is itself {@link
      * ReferenceCounted} by delegating to it. Whoever holds a Piece releases it exactly once: the decoder
-     * hands a Piece (a retained slice of its input, not a copy) to the next handler, which must release
-     * it; {@link PeerMessageEncoder} releases a Piece it writes, as Netty encoders do.
+     * hands a Piece (its block copied out of the input into a buffer of its own) to the next handler,
+     * which must release it; {@link PeerMessageEncoder} releases a Piece it writes, as Netty encoders do.
      */
     record Piece(int index, int begin, ByteBuf block) implements PeerMessage, ReferenceCounted {
         public Piece {
