@@ -62,6 +62,7 @@ public final class TorrentGetCommand implements Callable<Integer> {
             TransferProgressPrinter progress = new TransferProgressPrinter(out, Terminal.stdoutIsTerminal(),
                     Clock.systemUTC());
             CompletableFuture<TorrentStatus> completion = torrent.completion().toCompletableFuture();
+            completion.whenComplete((status, failure) -> stop.wake()); // no waiting out the poll interval
             while (!completion.isDone()) {
                 if (stop.await(POLL_MILLIS)) {
                     progress.stop();
