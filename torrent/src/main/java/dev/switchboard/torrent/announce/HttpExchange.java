@@ -111,7 +111,8 @@ final class HttpExchange extends SimpleChannelInboundHandler<HttpObject> {
 
     /** An untrusted certificate, one for another host, no common protocol: the tracker cannot be reached safely. */
     private static AnnounceException tlsFailed(Throwable cause) {
-        Throwable reason = tlsCause(cause) != null ? tlsCause(cause) : cause;
+        SSLException tls = tlsCause(cause);
+        Throwable reason = tls != null ? tls : cause;
         return new AnnounceException(AnnounceException.Kind.UNREACHABLE,
                 "TLS handshake with the tracker failed: " + reason.getMessage(), cause);
     }
